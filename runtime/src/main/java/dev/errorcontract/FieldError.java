@@ -1,0 +1,34 @@
+package dev.errorcontract;
+
+/**
+ * One field-level problem inside an {@link ApiError}, for example a bean validation violation.
+ *
+ * <pre>{@code
+ * new FieldError("priority", "/priority", FieldError.IN_BODY, "invalid_value", "Must be one of: low, medium, high, urgent")
+ * }</pre>
+ *
+ * @param field the name of the field as the caller wrote it ({@code priority}, {@code limit})
+ * @param pointer RFC 6901 JSON pointer into the request body ({@code /items/0/sku}), or {@code null} when the field is
+ *        not in the body
+ * @param in where the field is: {@code body}, {@code query}, {@code path} or {@code header}; {@code null} when unknown
+ * @param code stable machine-readable snake_case code of the problem
+ * @param message human text, safe to show to the caller
+ */
+public record FieldError(String field, String pointer, String in, String code, String message) {
+
+    public static final String IN_BODY = "body";
+    public static final String IN_QUERY = "query";
+    public static final String IN_PATH = "path";
+    public static final String IN_HEADER = "header";
+
+    /** A problem with a field of the JSON request body; the pointer is derived from the dotted field path. */
+    public static FieldError body(String field, String code, String message) {
+        return new FieldError(field, "/" + field.replace("~", "~0").replace("/", "~1").replace('.', '/'), IN_BODY, code,
+                message);
+    }
+
+    /** A problem with a query, path or header parameter. */
+    public static FieldError parameter(String in, String name, String code, String message) {
+        return new FieldError(name, null, in, code, message);
+    }
+}
