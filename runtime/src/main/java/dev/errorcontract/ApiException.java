@@ -2,7 +2,6 @@ package dev.errorcontract;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,17 +33,29 @@ public class ApiException extends RuntimeException {
     private final ApiError error;
     private final Map<String, List<String>> headers;
     private final String rawBody;
+    private final boolean received;
 
     /** An exception for the given error; prefer the factory methods, which pick the family subtype. */
     public ApiException(ApiError error) {
-        this(error, Map.of(), null, null);
+        this(error, Map.of(), null, null, false);
     }
 
-    protected ApiException(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
+    protected ApiException(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+            boolean received) {
         super(message(error), cause);
         this.error = error;
         this.headers = headers == null || headers.isEmpty() ? Map.of() : caseInsensitiveCopy(headers);
         this.rawBody = rawBody;
+        this.received = received;
+    }
+
+    /**
+     * Whether this error was received from another service by a REST client, rather than raised by this application.
+     * The server never passes a received error through: unhandled, it answers 502 {@code bad_gateway}. To answer with
+     * the downstream error on purpose, throw a new one: {@code throw ApiException.of(e.error())}.
+     */
+    public boolean isReceived() {
+        return received;
     }
 
     /** The error model. */
@@ -92,31 +103,37 @@ public class ApiException extends RuntimeException {
 
     /** The exception of the family subtype for an error. */
     public static ApiException of(ApiError error) {
-        return of(error, Map.of(), null, null);
+        return create(error, Map.of(), null, null, false);
     }
 
     /**
      * The exception of the family subtype for an error received from another service, with its response headers and
-     * raw body.
+     * raw body (see {@link #isReceived()}).
      */
-    public static ApiException of(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
+    public static ApiException received(ApiError error, Map<String, List<String>> headers, String rawBody,
+            Throwable cause) {
+        return create(error, headers, rawBody, cause, true);
+    }
+
+    private static ApiException create(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+            boolean received) {
         int status = error.status();
         if (status == 404) {
-            return new NotFound(error, headers, rawBody, cause);
+            return new NotFound(error, headers, rawBody, cause, received);
         } else if (status == 409) {
-            return new Conflict(error, headers, rawBody, cause);
+            return new Conflict(error, headers, rawBody, cause, received);
         } else if (status == 422 || ErrorCodes.VALIDATION_ERROR.equals(error.code())) {
-            return new ValidationFailed(error, headers, rawBody, cause);
+            return new ValidationFailed(error, headers, rawBody, cause, received);
         } else if (status == 423) {
-            return new Locked(error, headers, rawBody, cause);
+            return new Locked(error, headers, rawBody, cause, received);
         } else if (status == 429) {
-            return new RateLimited(error, headers, rawBody, cause);
+            return new RateLimited(error, headers, rawBody, cause, received);
         } else if (status == 503) {
-            return new Unavailable(error, headers, rawBody, cause);
+            return new Unavailable(error, headers, rawBody, cause, received);
         } else if (status >= 500) {
-            return new ServerError(error, headers, rawBody, cause);
+            return new ServerError(error, headers, rawBody, cause, received);
         }
-        return new ApiException(error, headers, rawBody, cause);
+        return new ApiException(error, headers, rawBody, cause, received);
     }
 
     /** 400 {@code bad_request}. */
@@ -189,56 +206,63 @@ public class ApiException extends RuntimeException {
 
     private static Map<String, List<String>> caseInsensitiveCopy(Map<String, List<String>> headers) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
         return java.util.Collections.unmodifiableMap(copy);
     }
 
     /** 404: the resource does not exist (or is concealed). */
     public static class NotFound extends ApiException {
-        protected NotFound(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
-            super(error, headers, rawBody, cause);
+        protected NotFound(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+                boolean received) {
+            super(error, headers, rawBody, cause, received);
         }
     }
 
     /** 409: a state conflict, including the idempotency conflicts. */
     public static class Conflict extends ApiException {
-        protected Conflict(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
-            super(error, headers, rawBody, cause);
+        protected Conflict(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+                boolean received) {
+            super(error, headers, rawBody, cause, received);
         }
     }
 
     /** 422 (or a {@code validation_error} with another status): the request failed validation; see {@link ApiError#errors()}. */
     public static class ValidationFailed extends ApiException {
-        protected ValidationFailed(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
-            super(error, headers, rawBody, cause);
+        protected ValidationFailed(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+                boolean received) {
+            super(error, headers, rawBody, cause, received);
         }
     }
 
     /** 423: the resource is busy; retry after {@link #retryAfter()}. */
     public static class Locked extends ApiException {
-        protected Locked(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
-            super(error, headers, rawBody, cause);
+        protected Locked(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+                boolean received) {
+            super(error, headers, rawBody, cause, received);
         }
     }
 
     /** 429: a rate limit is used up; retry after {@link #retryAfter()}. */
     public static class RateLimited extends ApiException {
-        protected RateLimited(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
-            super(error, headers, rawBody, cause);
+        protected RateLimited(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+                boolean received) {
+            super(error, headers, rawBody, cause, received);
         }
     }
 
     /** 503: the service is unavailable (maintenance, open circuit, overload). */
     public static class Unavailable extends ApiException {
-        protected Unavailable(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
-            super(error, headers, rawBody, cause);
+        protected Unavailable(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+                boolean received) {
+            super(error, headers, rawBody, cause, received);
         }
     }
 
     /** 5xx other than 503: the server failed. */
     public static class ServerError extends ApiException {
-        protected ServerError(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause) {
-            super(error, headers, rawBody, cause);
+        protected ServerError(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+                boolean received) {
+            super(error, headers, rawBody, cause, received);
         }
     }
 }

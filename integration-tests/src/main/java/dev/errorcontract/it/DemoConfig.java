@@ -1,0 +1,28 @@
+package dev.errorcontract.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the demo application itself. */
+@ConfigMapping(prefix = "demo")
+public interface DemoConfig {
+
+    /** API keys by their value. */
+    Map<String, ApiKey> apiKeys();
+
+    /** How long {@code POST /tasks/{id}/process} keeps a task busy. */
+    @WithDefault("5s")
+    Duration processingTime();
+
+    interface ApiKey {
+        /** The owner, used as the principal name. */
+        String owner();
+
+        /** {@code read}, {@code write}. */
+        List<String> permissions();
+    }
+}
