@@ -21,10 +21,23 @@ public record FieldError(String field, String pointer, String in, String code, S
     public static final String IN_PATH = "path";
     public static final String IN_HEADER = "header";
 
-    /** A problem with a field of the JSON request body; the pointer is derived from the dotted field path. */
+    /**
+     * A problem with a field of the JSON request body, named by its path as in {@code items[0].sku}; the JSON pointer
+     * ({@code /items/0/sku}) is derived from it.
+     */
     public static FieldError body(String field, String code, String message) {
-        return new FieldError(field, "/" + field.replace("~", "~0").replace("/", "~1").replace('.', '/'), IN_BODY, code,
-                message);
+        return new FieldError(field, pointer(field), IN_BODY, code, message);
+    }
+
+    /** The RFC 6901 pointer of a field path such as {@code items[0].sku}. */
+    static String pointer(String fieldPath) {
+        StringBuilder pointer = new StringBuilder(fieldPath.length() + 2);
+        for (String segment : fieldPath.split("\\.|\\[|\\]\\.?")) {
+            if (!segment.isEmpty()) {
+                pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+            }
+        }
+        return pointer.toString();
     }
 
     /** A problem with a query, path or header parameter. */

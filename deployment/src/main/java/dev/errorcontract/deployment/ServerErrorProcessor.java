@@ -1,0 +1,295 @@
+package dev.errorcontract.deployment;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Priorities;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.MethodParameterInfo;
+import org.jboss.jandex.Type;
+
+import dev.errorcontract.ErrorCode;
+import dev.errorcontract.config.ErrorContractBuildTimeConfig;
+import dev.errorcontract.server.AllowedMethods;
+import dev.errorcontract.server.ContractExceptionMapper;
+import dev.errorcontract.server.DeclaredExceptions;
+import dev.errorcontract.server.ErrorResponses;
+import dev.errorcontract.server.FaultToleranceExceptionMapper;
+import dev.errorcontract.server.ParameterSources;
+import dev.errorcontract.server.ProblemDetailsRenderer;
+import dev.errorcontract.server.SecurityExceptionMapper;
+import dev.errorcontract.server.ServerRecorder;
+import dev.errorcontract.server.ValidationExceptionMapper;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
+import io.quarkus.vertx.http.deployment.FilterBuildItem;
+
+/**
+ * The server side of the contract: every non-2xx response of Quarkus REST, and of the HTTP layer before it, is
+ * rendered by the contract.
+ */
+class ServerErrorProcessor {
+
+    /**
+     * Beats the built-in mappers of Quarkus REST, Jackson, Hibernate Validator and security (all at
+     * {@code USER + 1} or later). An application's own mapper for a type replaces ours: we do not register one there.
+     */
+    static final int MAPPER_PRIORITY = Priorities.USER;
+
+    /** Filters with a higher priority run first; request ids are assigned before authentication (200). */
+    static final int REQUEST_ID_FILTER_PRIORITY = 400;
+
+    private static final DotName ERROR_CODE = DotName.createSimple(ErrorCode.class);
+    private static final DotName EXCEPTION_MAPPER = DotName.createSimple("jakarta.ws.rs.ext.ExceptionMapper");
+    private static final DotName SERVER_EXCEPTION_MAPPER = DotName
+            .createSimple("org.jboss.resteasy.reactive.server.ServerExceptionMapper");
+    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    private static final Map<String, String> PARAMETER_ANNOTATIONS = Map.of(
+            "jakarta.ws.rs.QueryParam", "query",
+            "org.jboss.resteasy.reactive.RestQuery", "query",
+            "jakarta.ws.rs.PathParam", "path",
+            "org.jboss.resteasy.reactive.RestPath", "path",
+            "jakarta.ws.rs.HeaderParam", "header",
+            "org.jboss.resteasy.reactive.RestHeader", "header");
+
+    @BuildStep
+    AdditionalBeanBuildItem registerBeans(Capabilities capabilities) {
+        AdditionalBeanBuildItem.Builder beans = AdditionalBeanBuildItem.builder().setUnremovable()
+                .addBeanClasses(ErrorResponses.class, ProblemDetailsRenderer.class, ContractExceptionMapper.class);
+        if (capabilities.isPresent(Capability.SECURITY)) {
+            beans.addBeanClass(SecurityExceptionMapper.class);
+        }
+        if (capabilities.isPresent(Capability.HIBERNATE_VALIDATOR)) {
+            beans.addBeanClass(ValidationExceptionMapper.class);
+        }
+        if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
+            beans.addBeanClass(FaultToleranceExceptionMapper.class);
+        }
+        return beans.build();
+    }
+
+    @BuildStep
+    void collectDeclaredExceptions(CombinedIndexBuildItem index, ErrorContractBuildTimeConfig config,
+            BuildProducer<DeclaredExceptionBuildItem> declared) {
+        Set<String> configured = config.exceptions().keySet();
+        for (AnnotationInstance annotation : index.getIndex().getAnnotations(ERROR_CODE)) {
+            String className = annotation.target().asClass().name().toString();
+            if (!configured.contains(className)) {
+                AnnotationValue code = annotation.value("code");
+                AnnotationValue expose = annotation.value("exposeMessage");
+                declared.produce(new DeclaredExceptionBuildItem(className, annotation.value("status").asInt(),
+                        code == null ? "" : code.asString(), expose != null && expose.asBoolean(),
+                        "@ErrorCode on " + className));
+            }
+        }
+        config.exceptions().forEach((className, mapping) -> declared.produce(new DeclaredExceptionBuildItem(className,
+                mapping.status(), mapping.code().orElse(""), mapping.exposeMessage(),
+                "quarkus.error-contract.exceptions.\"" + className + "\"")));
+    }
+
+    @BuildStep
+    void validateDeclaredExceptions(ValidationPhaseBuildItem validationPhase, CombinedIndexBuildItem index,
+            List<DeclaredExceptionBuildItem> declared, BuildProducer<ValidationErrorBuildItem> errors) {
+        for (DeclaredExceptionBuildItem item : declared) {
+            if (item.status < 400 || item.status > 599) {
+                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(item.origin
+                        + ": status " + item.status + " is not an error status; use 400 to 599")));
+            }
+            if (!item.code.isEmpty() && !SNAKE_CASE.matcher(item.code).matches()) {
+                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(item.origin + ": code '"
+                        + item.code + "' is not snake_case (lower-case letters, digits and single underscores)")));
+            }
+            ClassInfo type = index.getIndex().getClassByName(item.className);
+            if (type == null) {
+                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
+                        item.origin + ": no such class in the application")));
+            } else if (!isThrowable(index.getIndex(), type)) {
+                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
+                        item.origin + ": " + item.className + " is not an exception type")));
+            }
+        }
+    }
+
+    @BuildStep
+    void registerExceptionMappers(Capabilities capabilities, CombinedIndexBuildItem index,
+            List<DeclaredExceptionBuildItem> declared, BuildProducer<ExceptionMapperBuildItem> mappers) {
+        Set<String> applicationMapped = applicationMappedTypes(index.getIndex());
+        Map<String, String> mapperByType = new LinkedHashMap<>();
+        String contract = ContractExceptionMapper.class.getName();
+        mapperByType.put(Throwable.class.getName(), contract);
+        mapperByType.put("dev.errorcontract.ApiException", contract);
+        mapperByType.put("jakarta.ws.rs.WebApplicationException", contract);
+        mapperByType.put("com.fasterxml.jackson.core.JsonProcessingException", contract);
+        mapperByType.put("com.fasterxml.jackson.databind.exc.MismatchedInputException", contract);
+        declared.forEach(item -> mapperByType.put(item.className, contract));
+        if (capabilities.isPresent(Capability.SECURITY)) {
+            String security = SecurityExceptionMapper.class.getName();
+            mapperByType.put("io.quarkus.security.UnauthorizedException", security);
+            mapperByType.put("io.quarkus.security.AuthenticationFailedException", security);
+            mapperByType.put("io.quarkus.security.ForbiddenException", security);
+        }
+        if (capabilities.isPresent(Capability.HIBERNATE_VALIDATOR)) {
+            mapperByType.put("jakarta.validation.ValidationException", ValidationExceptionMapper.class.getName());
+        }
+        if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
+            mapperByType.put("org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException",
+                    FaultToleranceExceptionMapper.class.getName());
+        }
+        mapperByType.forEach((type, mapper) -> {
+            if (!applicationMapped.contains(type)) {
+                mappers.produce(new ExceptionMapperBuildItem(mapper, type, MAPPER_PRIORITY, true));
+            }
+        });
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    SyntheticBeanBuildItem recordDeclaredExceptions(ServerRecorder recorder, List<DeclaredExceptionBuildItem> declared) {
+        Map<String, String> mappings = new HashMap<>();
+        for (DeclaredExceptionBuildItem item : declared) {
+            String code = item.code.isEmpty() ? dev.errorcontract.ErrorCodes.defaultCode(item.status) : item.code;
+            mappings.put(item.className, item.status + "|" + code + "|" + item.exposeMessage);
+        }
+        return SyntheticBeanBuildItem.configure(DeclaredExceptions.class).scope(Singleton.class).unremovable()
+                .supplier(recorder.declaredExceptions(mappings)).setRuntimeInit().done();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    SyntheticBeanBuildItem recordParameterSources(ServerRecorder recorder, CombinedIndexBuildItem index) {
+        Map<String, String> sources = new HashMap<>();
+        PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
+            for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple(annotationName))) {
+                if (annotation.target().kind() != AnnotationTarget.Kind.METHOD_PARAMETER) {
+                    continue;
+                }
+                MethodParameterInfo parameter = annotation.target().asMethodParameter();
+                AnnotationValue value = annotation.value();
+                String name = value != null && !value.asString().isEmpty() ? value.asString() : parameter.name();
+                sources.put(ParameterSources.key(parameter.method().declaringClass().name().toString(),
+                        parameter.method().name(), parameter.position()), in + ":" + name);
+            }
+        });
+        return SyntheticBeanBuildItem.configure(ParameterSources.class).scope(Singleton.class).unremovable()
+                .supplier(recorder.parameterSources(sources)).setRuntimeInit().done();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    SyntheticBeanBuildItem recordAllowedMethods(ServerRecorder recorder, CombinedIndexBuildItem index) {
+        Map<String, Set<String>> methodsByTemplate = new HashMap<>();
+        for (String method : HTTP_METHODS) {
+            for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple("jakarta.ws.rs." + method))) {
+                if (annotation.target().kind() != AnnotationTarget.Kind.METHOD) {
+                    continue;
+                }
+                MethodInfo resourceMethod = annotation.target().asMethod();
+                AnnotationInstance classPath = resourceMethod.declaringClass().declaredAnnotation(PATH);
+                if (classPath == null) {
+                    continue;
+                }
+                AnnotationInstance methodPath = resourceMethod.declaredAnnotation(PATH);
+                String template = joinPaths(classPath.value().asString(),
+                        methodPath == null ? null : methodPath.value().asString());
+                methodsByTemplate.computeIfAbsent(template, key -> new java.util.TreeSet<>()).add(method);
+            }
+        }
+        Map<String, String> recorded = new HashMap<>();
+        methodsByTemplate.forEach((template, methods) -> recorded.put(template, String.join(",", methods)));
+        return SyntheticBeanBuildItem.configure(AllowedMethods.class).scope(Singleton.class).unremovable()
+                .supplier(recorder.allowedMethods(recorded)).setRuntimeInit().done();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    FilterBuildItem assignRequestIds(ServerRecorder recorder) {
+        return new FilterBuildItem(recorder.requestIds(), REQUEST_ID_FILTER_PRIORITY);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    FilterBuildItem renderHttpLayerFailures(ServerRecorder recorder) {
+        return FilterBuildItem.ofAuthenticationFailureHandler(recorder.failureHandler());
+    }
+
+    private static String joinPaths(String classPath, String methodPath) {
+        String joined = "/" + (classPath == null ? "" : classPath) + "/" + (methodPath == null ? "" : methodPath);
+        joined = joined.replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    /** Exception types the application maps itself, with an ExceptionMapper or a @ServerExceptionMapper method. */
+    private static Set<String> applicationMappedTypes(IndexView index) {
+        Set<String> types = new HashSet<>();
+        for (ClassInfo mapper : index.getAllKnownImplementations(EXCEPTION_MAPPER)) {
+            if (isFrameworkClass(mapper.name())) {
+                continue;
+            }
+            for (Type implemented : mapper.interfaceTypes()) {
+                if (implemented.name().equals(EXCEPTION_MAPPER) && implemented.kind() == Type.Kind.PARAMETERIZED_TYPE) {
+                    types.add(implemented.asParameterizedType().arguments().get(0).name().toString());
+                }
+            }
+        }
+        for (AnnotationInstance annotation : index.getAnnotations(SERVER_EXCEPTION_MAPPER)) {
+            if (annotation.target().kind() != AnnotationTarget.Kind.METHOD
+                    || isFrameworkClass(annotation.target().asMethod().declaringClass().name())) {
+                continue;
+            }
+            AnnotationValue value = annotation.value();
+            if (value != null) {
+                for (Type type : value.asClassArray()) {
+                    types.add(type.name().toString());
+                }
+            } else {
+                annotation.target().asMethod().parameterTypes().forEach(type -> types.add(type.name().toString()));
+            }
+        }
+        return types;
+    }
+
+    private static boolean isFrameworkClass(DotName name) {
+        String className = name.toString();
+        return className.startsWith("io.quarkus.") || className.startsWith("org.jboss.resteasy.")
+                || className.startsWith("dev.errorcontract.");
+    }
+
+    private static boolean isThrowable(IndexView index, ClassInfo type) {
+        for (ClassInfo current = type; current != null; current = index.getClassByName(current.superName())) {
+            if (current.superName() == null) {
+                return false;
+            }
+            String superName = current.superName().toString();
+            if (superName.equals("java.lang.Throwable") || superName.equals("java.lang.Exception")
+                    || superName.equals("java.lang.RuntimeException") || superName.equals("java.lang.Error")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.errorcontract.config;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How the server renders the error contract.
+ */
+@ConfigMapping(prefix = "quarkus.error-contract")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface ErrorContractConfig {
+
+    /**
+     * Base URI of the problem {@code type} member. When set, {@code type} is this base followed by the error code (for
+     * example {@code https://errors.example.com/} gives {@code https://errors.example.com/not_found}); when not set,
+     * {@code type} is {@code about:blank}.
+     */
+    Optional<String> typeBaseUri();
+
+    /**
+     * The status of a bean validation failure of a request: 422 (Unprocessable Content) or 400 (Bad Request). The code
+     * stays {@code validation_error}.
+     */
+    @WithDefault("422")
+    int validationStatus();
+
+    /** Request correlation. */
+    RequestId requestId();
+
+    /** Security failures. */
+    Security security();
+
+    interface RequestId {
+        /**
+         * The header that carries the request id, read from the request and written to every response. An incoming
+         * value is reused only when it is 1 to 64 characters of letters, digits, {@code -}, {@code _}, {@code .} and
+         * {@code :}; otherwise a new id is generated.
+         */
+        @WithDefault("X-Request-Id")
+        String header();
+    }
+
+    interface Security {
+        /**
+         * Answer 403 (authenticated, not permitted) as 404 {@code not_found}, so that a caller cannot tell that a
+         * resource of another tenant exists.
+         */
+        @WithDefault("false")
+        boolean concealForbiddenAsNotFound();
+    }
+}

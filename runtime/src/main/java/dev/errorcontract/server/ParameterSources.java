@@ -1,0 +1,34 @@
+package dev.errorcontract.server;
+
+import java.util.Map;
+
+/**
+ * Where each resource method parameter comes from (query, path, header), collected at build time, so that a
+ * validation error can say {@code in} and use the name the caller wrote. Parameters not listed are the body.
+ */
+public final class ParameterSources {
+
+    /** A parameter's place and external name. */
+    public record Source(String in, String name) {
+    }
+
+    private final Map<String, String> sources;
+
+    public ParameterSources(Map<String, String> sources) {
+        this.sources = Map.copyOf(sources);
+    }
+
+    /** The source of a parameter, or {@code null} when it is the body (or not a resource method parameter). */
+    public Source find(String className, String methodName, int index) {
+        String source = sources.get(key(className, methodName, index));
+        if (source == null) {
+            return null;
+        }
+        int colon = source.indexOf(':');
+        return new Source(source.substring(0, colon), source.substring(colon + 1));
+    }
+
+    public static String key(String className, String methodName, int index) {
+        return className + '#' + methodName + '#' + index;
+    }
+}

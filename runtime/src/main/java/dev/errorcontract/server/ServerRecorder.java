@@ -1,0 +1,53 @@
+package dev.errorcontract.server;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.errorcontract.config.ErrorContractConfig;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+@Recorder
+public class ServerRecorder {
+
+    private final RuntimeValue<ErrorContractConfig> config;
+
+    public ServerRecorder(RuntimeValue<ErrorContractConfig> config) {
+        this.config = config;
+    }
+
+    public Handler<RoutingContext> requestIds() {
+        return new RequestIds(config.getValue().requestId().header());
+    }
+
+    public Handler<RoutingContext> failureHandler() {
+        return new HttpFailureHandler();
+    }
+
+    /** @param mappings class name to {@code status|code|exposeMessage} */
+    public Supplier<DeclaredExceptions> declaredExceptions(Map<String, String> mappings) {
+        Map<String, DeclaredExceptions.Mapping> parsed = new HashMap<>();
+        mappings.forEach((type, encoded) -> {
+            String[] parts = encoded.split("\\|", 3);
+            parsed.put(type, new DeclaredExceptions.Mapping(Integer.parseInt(parts[0]), parts[1],
+                    Boolean.parseBoolean(parts[2])));
+        });
+        DeclaredExceptions declared = new DeclaredExceptions(parsed);
+        return () -> declared;
+    }
+
+    /** @param methodsByTemplate resource path template to its comma-separated HTTP methods */
+    public Supplier<AllowedMethods> allowedMethods(Map<String, String> methodsByTemplate) {
+        AllowedMethods allowedMethods = new AllowedMethods(methodsByTemplate);
+        return () -> allowedMethods;
+    }
+
+    /** @param sources {@code class#method#index} to {@code in:name} of the resource method parameters */
+    public Supplier<ParameterSources> parameterSources(Map<String, String> sources) {
+        ParameterSources parameterSources = new ParameterSources(sources);
+        return () -> parameterSources;
+    }
+}
