@@ -78,7 +78,10 @@ public class ApiException extends RuntimeException {
         return error.retryAfter() == null ? Optional.empty() : Optional.of(Duration.ofSeconds(error.retryAfter()));
     }
 
-    /** Response headers of a received error (names case-insensitive); empty for an error thrown by the application. */
+    /**
+     * Headers (names case-insensitive): of the response a received error came with, or those an application-raised
+     * error adds to its response.
+     */
     public Map<String, List<String>> headers() {
         return headers;
     }
@@ -104,6 +107,14 @@ public class ApiException extends RuntimeException {
     /** The exception of the family subtype for an error. */
     public static ApiException of(ApiError error) {
         return create(error, Map.of(), null, null, false);
+    }
+
+    /**
+     * The exception of the family subtype for an error, with headers for the response (for example rate-limit
+     * headers); {@code Retry-After} comes from {@link ApiError#retryAfter()} and {@code Content-Type} from the renderer.
+     */
+    public static ApiException of(ApiError error, Map<String, List<String>> headers) {
+        return create(error, headers, null, null, false);
     }
 
     /**

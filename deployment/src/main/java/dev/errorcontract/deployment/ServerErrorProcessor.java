@@ -62,6 +62,9 @@ class ServerErrorProcessor {
     /** Filters with a higher priority run first; request ids are assigned before authentication (200). */
     static final int REQUEST_ID_FILTER_PRIORITY = 400;
 
+    /** Runs just before Quarkus's own body size check (route order -2), so that its 413 follows the contract. */
+    static final int BODY_LIMIT_FILTER_PRIORITY = 3;
+
     private static final DotName ERROR_CODE = DotName.createSimple(ErrorCode.class);
     private static final DotName EXCEPTION_MAPPER = DotName.createSimple("jakarta.ws.rs.ext.ExceptionMapper");
     private static final DotName SERVER_EXCEPTION_MAPPER = DotName
@@ -233,6 +236,12 @@ class ServerErrorProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
+    FilterBuildItem renderBodyTooLarge(ServerRecorder recorder) {
+        return new FilterBuildItem(recorder.bodyLimit(), BODY_LIMIT_FILTER_PRIORITY);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
     FilterBuildItem renderHttpLayerFailures(ServerRecorder recorder) {
         return FilterBuildItem.ofAuthenticationFailureHandler(recorder.failureHandler());
     }
@@ -276,7 +285,7 @@ class ServerErrorProcessor {
     private static boolean isFrameworkClass(DotName name) {
         String className = name.toString();
         return className.startsWith("io.quarkus.") || className.startsWith("org.jboss.resteasy.")
-                || className.startsWith("dev.errorcontract.");
+                || className.startsWith("dev.errorcontract.server.");
     }
 
     private static boolean isThrowable(IndexView index, ClassInfo type) {

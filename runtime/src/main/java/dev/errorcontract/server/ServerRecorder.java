@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import dev.errorcontract.config.ErrorContractConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
@@ -21,6 +24,13 @@ public class ServerRecorder {
 
     public Handler<RoutingContext> requestIds() {
         return new RequestIds(config.getValue().requestId().header());
+    }
+
+    /** The contract's 413 for a declared body over {@code quarkus.http.limits.max-body-size}, or no filter. */
+    public Handler<RoutingContext> bodyLimit() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(limit -> (Handler<RoutingContext>) new BodyLimitHandler(limit.asLongValue()))
+                .orElse(null);
     }
 
     public Handler<RoutingContext> failureHandler() {
