@@ -3,11 +3,8 @@ package dev.errorcontract.server;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveExceptionMapper;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
-
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Renders {@code ApiException}, the {@code WebApplicationException} family, JSON body errors, declared application
@@ -24,18 +21,11 @@ public class ContractExceptionMapper implements ResteasyReactiveExceptionMapper<
 
     @Override
     public Response toResponse(Throwable exception, ServerRequestContext context) {
-        return responses.toResponse(exception, routingContext(context));
+        return responses.toResponse(exception, RoutingContexts.of(context));
     }
 
     @Override
     public Response toResponse(Throwable exception) {
         return responses.toResponse(exception, null);
-    }
-
-    static RoutingContext routingContext(ServerRequestContext context) {
-        if (context instanceof ResteasyReactiveRequestContext requestContext) {
-            return requestContext.serverRequest().unwrap(RoutingContext.class);
-        }
-        return null;
     }
 }

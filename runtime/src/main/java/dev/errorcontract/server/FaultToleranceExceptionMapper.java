@@ -42,9 +42,9 @@ public class FaultToleranceExceptionMapper implements ResteasyReactiveExceptionM
         } else if (exception instanceof TimeoutException) {
             error = ApiError.of(504, ErrorCodes.GATEWAY_TIMEOUT, StandardDetails.of(504));
         } else {
-            return responses.toResponse(exception, ContractExceptionMapper.routingContext(context));
+            return responses.toResponse(exception, RoutingContexts.of(context));
         }
-        return responses.toResponse(error, Map.of(), null, ContractExceptionMapper.routingContext(context));
+        return responses.toResponse(error, Map.of(), null, RoutingContexts.of(context));
     }
 
     @Override

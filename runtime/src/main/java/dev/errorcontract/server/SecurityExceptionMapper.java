@@ -35,7 +35,7 @@ public class SecurityExceptionMapper implements ResteasyReactiveAsyncExceptionMa
 
     @Override
     public void asyncResponse(RuntimeException exception, AsyncExceptionMapperContext context) {
-        RoutingContext routingContext = ContractExceptionMapper.routingContext(context.serverRequestContext());
+        RoutingContext routingContext = RoutingContexts.of(context.serverRequestContext());
         if (exception instanceof ForbiddenException) {
             int status = concealForbidden ? 404 : 403;
             context.setResponse(responses.toResponse(

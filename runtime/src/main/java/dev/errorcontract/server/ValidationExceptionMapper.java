@@ -49,7 +49,7 @@ public class ValidationExceptionMapper implements ResteasyReactiveExceptionMappe
 
     @Override
     public Response toResponse(ValidationException exception, ServerRequestContext context) {
-        var routingContext = ContractExceptionMapper.routingContext(context);
+        var routingContext = RoutingContexts.of(context);
         if (!(exception instanceof ConstraintViolationException violations) || violations.getConstraintViolations().isEmpty()
                 || violations.getConstraintViolations().stream().anyMatch(ValidationExceptionMapper::isReturnValue)) {
             return responses.toResponse(ErrorResponses.unexpected(exception).error(), Map.of(), exception, routingContext);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.errorcontract.ErrorCode;
+import dev.errorcontract.test.FailureMessages;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** An @ErrorCode with a status that is not an error fails the build, naming the class and the member. */
@@ -15,7 +16,7 @@ public class NonErrorStatusFailsBuildTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(NotReallyAnError.class))
             .assertException(failure -> {
-                String message = rootMessages(failure);
+                String message = FailureMessages.of(failure);
                 assertTrue(message.contains("@ErrorCode on " + NotReallyAnError.class.getName()), message);
                 assertTrue(message.contains("status 200 is not an error status"), message);
             });
@@ -23,17 +24,6 @@ public class NonErrorStatusFailsBuildTest {
     @Test
     void buildFails() {
         // the assertion is in assertException
-    }
-
-    static String rootMessages(Throwable failure) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            messages.append(current.getMessage()).append('\n');
-            for (Throwable suppressed : current.getSuppressed()) {
-                messages.append(suppressed.getMessage()).append('\n');
-            }
-        }
-        return messages.toString();
     }
 
     @ErrorCode(status = 200)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.errorcontract.test.FailureMessages;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A configured exception mapping whose code is not snake_case fails the build, naming the property. */
@@ -18,7 +19,7 @@ public class NonSnakeCaseCodeFailsBuildTest {
             .overrideConfigKey("quarkus.error-contract.exceptions.\"" + OutOfStockException.class.getName() + "\".code",
                     "OutOfStock")
             .assertException(failure -> {
-                String message = NonErrorStatusFailsBuildTest.rootMessages(failure);
+                String message = FailureMessages.of(failure);
                 assertTrue(message.contains("quarkus.error-contract.exceptions.\"" + OutOfStockException.class.getName()
                         + "\": code 'OutOfStock' is not snake_case"), message);
             });

@@ -1,0 +1,100 @@
+package dev.errorcontract.ratelimit;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+
+import dev.errorcontract.ApiError;
+import dev.errorcontract.ErrorCodes;
+import dev.errorcontract.config.IdentityConfig;
+import dev.errorcontract.identity.CallerIdentities;
+import dev.errorcontract.server.ErrorResponses;
+import dev.errorcontract.server.RoutingContexts;
+import dev.errorcontract.server.StandardDetails;
+import io.vertx.ext.web.RoutingContext;
+
+/** Checks the rate limit of a resource method before it runs, and writes the rate-limit headers of its response. */
+public final class RateLimitFilters {
+
+    static final String DECISION = RateLimitDecision.class.getName();
+
+    private RateLimitFilters() {
+    }
+
+    /**
+     * Quarkus REST creates filters while the application starts, before run-time configuration exists: the filters
+     * look their collaborators up on first use.
+     */
+    @Singleton
+    public static class Check implements ResteasyReactiveContainerRequestFilter {
+
+        private final Instance<RateLimiter> limiter;
+        private final Instance<CallerIdentities> identities;
+        private final Instance<ErrorResponses> responses;
+        private final Instance<IdentityConfig> identityConfig;
+
+        Check(Instance<RateLimiter> limiter, Instance<CallerIdentities> identities, Instance<ErrorResponses> responses,
+                Instance<IdentityConfig> identityConfig) {
+            this.limiter = limiter;
+            this.identities = identities;
+            this.responses = responses;
+            this.identityConfig = identityConfig;
+        }
+
+        @Override
+        public void filter(ResteasyReactiveContainerRequestContext context) {
+            ResteasyReactiveResourceInfo resource = context.getServerRequestContext().getResteasyReactiveResourceInfo();
+            if (resource == null) {
+                return;
+            }
+            RateLimiter rateLimiter = limiter.get();
+            BucketDefinition bucket = rateLimiter.bucketFor(resource.getResourceClass().getName(), resource.getName());
+            if (bucket == null) {
+                return;
+            }
+            RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
+            String identity = identities.get().resolve(bucket.identity(), identityConfig.get().apiKeyHeader(), context,
+                    routingContext == null ? null : routingContext.request());
+            RateLimitDecision decision = rateLimiter.tryConsumeLocally(bucket, identity);
+            context.setProperty(DECISION, decision);
+            if (!decision.allowed()) {
+                context.abortWith(responses.get().toResponse(rejection(decision),
+                        RateLimitHeaders.of(decision, rateLimiter.headerStyle()), null, routingContext));
+            }
+        }
+
+        static ApiError rejection(RateLimitDecision decision) {
+            return ApiError.of(429, ErrorCodes.RATE_LIMIT_EXCEEDED, StandardDetails.of(429))
+                    .withRetryAfter(decision.retryAfterSeconds());
+        }
+    }
+
+    @Singleton
+    public static class Headers implements ContainerResponseFilter {
+
+        private final Instance<RateLimiter> limiter;
+
+        Headers(Instance<RateLimiter> limiter) {
+            this.limiter = limiter;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            if (request.getProperty(DECISION) instanceof RateLimitDecision decision) {
+                for (Map.Entry<String, List<String>> header : RateLimitHeaders.of(decision, limiter.get().headerStyle())
+                        .entrySet()) {
+                    response.getHeaders().putSingle(header.getKey(), header.getValue().get(0));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.errorcontract.ratelimit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import dev.errorcontract.config.RateLimitConfig;
+import dev.errorcontract.identity.IdentitySource;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConfigurationBuilder;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits, a limit
+ * that is not positive or an unknown identity fails the application with a message naming the property.
+ */
+@Singleton
+@Startup
+public class RateLimiter {
+
+    private static final String PREFIX = "quarkus.error-contract.rate-limit.buckets.\"";
+
+    private final Map<String, BucketDefinition> buckets;
+    private final LocalRateLimitStore localStore;
+    private final RateLimitedMethods methods;
+    private final boolean enabled;
+    private final String defaultBucket;
+    private final RateLimitConfig.HeaderStyle headerStyle;
+
+    RateLimiter(RateLimitConfig config, RateLimitedMethods methods) {
+        this.buckets = definitions(config);
+        this.methods = methods;
+        this.defaultBucket = config.defaultBucket().orElse(null);
+        this.enabled = config.enabled();
+        this.headerStyle = config.headers();
+        for (String referenced : methods.namedBuckets()) {
+            if (!buckets.containsKey(referenced)) {
+                throw new ConfigurationException("Rate-limit bucket '" + referenced
+                        + "' is used but has no limits: set " + PREFIX + referenced + "\".limits[0].permits and .period");
+            }
+        }
+        config.defaultBucket().ifPresent(name -> {
+            if (!buckets.containsKey(name)) {
+                throw new ConfigurationException("quarkus.error-contract.rate-limit.default-bucket names bucket '" + name
+                        + "', which is not configured under " + PREFIX + name + "\"");
+            }
+        });
+        this.localStore = new LocalRateLimitStore(config.local().maxEntries(), config.local().idleExpiry().toNanos());
+    }
+
+    /** The bucket that limits a resource method, or {@code null} when none does. */
+    public BucketDefinition bucketFor(String className, String methodName) {
+        if (!enabled) {
+            return null;
+        }
+        String name = methods.bucketFor(className, methodName);
+        if (RateLimitedMethods.DEFAULT_BUCKET.equals(name)) {
+            name = defaultBucket;
+        }
+        return name == null ? null : buckets.get(name);
+    }
+
+    /** Takes one permit for the identity from the bucket, in this instance's memory. */
+    public RateLimitDecision tryConsumeLocally(BucketDefinition bucket, String identity) {
+        return localStore.tryConsume(bucket, identity);
+    }
+
+    /** Which rate-limit headers responses carry. */
+    public RateLimitConfig.HeaderStyle headerStyle() {
+        return headerStyle;
+    }
+
+    /** How many callers the local store tracks now. */
+    public int trackedCallers() {
+        return localStore.size();
+    }
+
+    private static Map<String, BucketDefinition> definitions(RateLimitConfig config) {
+        Map<String, BucketDefinition> definitions = new HashMap<>();
+        config.buckets().forEach((name, bucket) -> {
+            String property = PREFIX + name + "\"";
+            if (bucket.limits().isEmpty()) {
+                throw new ConfigurationException(property + " has no limits: set " + property
+                        + ".limits[0].permits and " + property + ".limits[0].period");
+            }
+            if (!IdentitySource.isValid(bucket.identity())) {
+                throw new ConfigurationException(property + ".identity='" + bucket.identity()
+                        + "' is not one of api-key, principal, address, resolver:<identifier>");
+            }
+            ConfigurationBuilder configuration = BucketConfiguration.builder();
+            List<RateLimitDecision.Policy> policies = new ArrayList<>();
+            for (int i = 0; i < bucket.limits().size(); i++) {
+                RateLimitConfig.Limit limit = bucket.limits().get(i);
+                String limitProperty = property + ".limits[" + i + "]";
+                if (limit.permits() <= 0) {
+                    throw new ConfigurationException(limitProperty + ".permits must be positive, was " + limit.permits());
+                }
+                if (limit.period().isZero() || limit.period().isNegative()) {
+                    throw new ConfigurationException(limitProperty + ".period must be positive, was " + limit.period());
+                }
+                configuration.addLimit(builder -> {
+                    var capacity = builder.capacity(limit.permits());
+                    return limit.refill() == RateLimitConfig.Refill.GREEDY
+                            ? capacity.refillGreedy(limit.permits(), limit.period())
+                            : capacity.refillIntervally(limit.permits(), limit.period());
+                });
+                policies.add(new RateLimitDecision.Policy(limit.permits(), Math.max(1, limit.period().toSeconds())));
+            }
+            definitions.put(name, new BucketDefinition(name, configuration.build(), List.copyOf(policies),
+                    bucket.identity()));
+        });
+        return definitions;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.errorcontract.server;
+
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** The Vert.x routing context behind a Quarkus REST request. */
+public final class RoutingContexts {
+
+    private RoutingContexts() {
+    }
+
+    public static RoutingContext of(ServerRequestContext context) {
+        if (context instanceof ResteasyReactiveRequestContext requestContext) {
+            return requestContext.serverRequest().unwrap(RoutingContext.class);
+        }
+        return null;
+    }
+}
