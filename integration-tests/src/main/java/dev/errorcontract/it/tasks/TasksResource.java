@@ -1,7 +1,6 @@
 package dev.errorcontract.it.tasks;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.errorcontract.ApiException;
+import dev.errorcontract.Idempotent;
 import dev.errorcontract.it.DemoConfig;
 
 /** The demo tasks API, in the style of seed 001. */
@@ -37,6 +37,7 @@ public class TasksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("write")
+    @Idempotent
     public Response create(@Valid @jakarta.validation.constraints.NotNull NewTask newTask) {
         Task task = store.create(newTask);
         return Response.created(URI.create("/tasks/" + task.id())).entity(task).build();
@@ -51,8 +52,8 @@ public class TasksResource {
 
     @GET
     @RolesAllowed("read")
-    public List<Task> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return store.list(limit);
+    public Response list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return Response.ok(store.list(limit)).header("X-Total-Count", store.count()).build();
     }
 
     @POST

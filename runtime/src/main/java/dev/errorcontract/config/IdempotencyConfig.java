@@ -1,0 +1,95 @@
+package dev.errorcontract.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * {@code @Idempotent} resource methods: how long keys are kept, whose they are, and where.
+ */
+@ConfigMapping(prefix = "quarkus.error-contract.idempotency")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface IdempotencyConfig {
+
+    /** How long a completed request's response is kept for replay. */
+    @WithDefault("24H")
+    Duration retention();
+
+    /**
+     * How long a request may hold its key while it runs. After this, a request that crashed no longer blocks its key
+     * and a retry runs again.
+     */
+    @WithDefault("30S")
+    Duration lockTimeout();
+
+    /** The {@code Retry-After} of a 409 {@code request_in_progress}, in whole seconds. */
+    @WithDefault("1")
+    long inProgressRetryAfter();
+
+    /**
+     * Whose keys they are: {@code api-key}, {@code principal}, {@code address} or {@code resolver:<identifier>}, as for
+     * rate limits. Two callers using the same key never see each other's responses.
+     */
+    @WithDefault("api-key")
+    String identity();
+
+    /**
+     * Whether 5xx responses are stored and replayed too. Off by default: the caller may retry a server error and get
+     * another chance.
+     */
+    @WithDefault("false")
+    boolean storeServerErrors();
+
+    /** The response headers kept and replayed with the stored response (besides the content type). */
+    @WithDefault("Location,Content-Location,ETag,Last-Modified")
+    List<String> replayedHeaders();
+
+    /** Where keys are kept. */
+    @WithDefault("memory")
+    Store store();
+
+    /** The in-memory store. */
+    Memory memory();
+
+    /** The Redis store. */
+    Redis redis();
+
+    /**
+     * What a request with a key gets when the store cannot be reached: {@code reject} (503 {@code service_unavailable}
+     * with {@code Retry-After}: it is not run without protection) or {@code proceed} (it runs, unprotected; logged).
+     */
+    @WithDefault("reject")
+    OnStoreFailure onStoreFailure();
+
+    enum Store {
+        /** In this instance's memory. */
+        MEMORY,
+        /** In Redis, through the Quarkus Redis client: for several instances. */
+        REDIS
+    }
+
+    enum OnStoreFailure {
+        REJECT,
+        PROCEED
+    }
+
+    interface Memory {
+        /** The most keys kept at once; past it, expired keys are dropped first, then the oldest. */
+        @WithDefault("100000")
+        int maxEntries();
+    }
+
+    interface Redis {
+        /** The prefix of the Redis keys. */
+        @WithDefault("error-contract:idempotency:")
+        String keyPrefix();
+
+        /** The name of the Quarkus Redis client to use; the default client when not set. */
+        Optional<String> clientName();
+    }
+}
