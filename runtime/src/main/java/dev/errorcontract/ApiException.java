@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -34,19 +35,33 @@ public class ApiException extends RuntimeException {
     private final Map<String, List<String>> headers;
     private final String rawBody;
     private final boolean received;
+    private final Origin origin;
+
+    /**
+     * Where a received error came from: the REST client interface, the request method and the
+     * {@code Idempotency-Key} the request carried ({@code null} when none).
+     */
+    public record Origin(String client, String method, String idempotencyKey) {
+    }
 
     /** An exception for the given error; prefer the factory methods, which pick the family subtype. */
     public ApiException(ApiError error) {
-        this(error, Map.of(), null, null, false);
+        this(error, Map.of(), null, null, null);
     }
 
     protected ApiException(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-            boolean received) {
+            Origin origin) {
         super(message(error), cause);
         this.error = error;
         this.headers = headers == null || headers.isEmpty() ? Map.of() : caseInsensitiveCopy(headers);
         this.rawBody = rawBody;
-        this.received = received;
+        this.received = origin != null;
+        this.origin = origin;
+    }
+
+    /** For a received error, the call it answered. */
+    public Optional<Origin> origin() {
+        return Optional.ofNullable(origin);
     }
 
     /**
@@ -106,7 +121,7 @@ public class ApiException extends RuntimeException {
 
     /** The exception of the family subtype for an error. */
     public static ApiException of(ApiError error) {
-        return create(error, Map.of(), null, null, false);
+        return create(error, Map.of(), null, null, null);
     }
 
     /**
@@ -114,7 +129,7 @@ public class ApiException extends RuntimeException {
      * headers); {@code Retry-After} comes from {@link ApiError#retryAfter()} and {@code Content-Type} from the renderer.
      */
     public static ApiException of(ApiError error, Map<String, List<String>> headers) {
-        return create(error, headers, null, null, false);
+        return create(error, headers, null, null, null);
     }
 
     /**
@@ -122,12 +137,12 @@ public class ApiException extends RuntimeException {
      * raw body (see {@link #isReceived()}).
      */
     public static ApiException received(ApiError error, Map<String, List<String>> headers, String rawBody,
-            Throwable cause) {
-        return create(error, headers, rawBody, cause, true);
+            Origin origin) {
+        return create(error, headers, rawBody, null, origin == null ? new Origin(null, null, null) : origin);
     }
 
     private static ApiException create(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-            boolean received) {
+            Origin received) {
         int status = error.status();
         if (status == 404) {
             return new NotFound(error, headers, rawBody, cause, received);
@@ -224,7 +239,7 @@ public class ApiException extends RuntimeException {
     /** 404: the resource does not exist (or is concealed). */
     public static class NotFound extends ApiException {
         protected NotFound(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                boolean received) {
+                Origin received) {
             super(error, headers, rawBody, cause, received);
         }
     }
@@ -232,7 +247,7 @@ public class ApiException extends RuntimeException {
     /** 409: a state conflict, including the idempotency conflicts. */
     public static class Conflict extends ApiException {
         protected Conflict(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                boolean received) {
+                Origin received) {
             super(error, headers, rawBody, cause, received);
         }
     }
@@ -240,7 +255,7 @@ public class ApiException extends RuntimeException {
     /** 422 (or a {@code validation_error} with another status): the request failed validation; see {@link ApiError#errors()}. */
     public static class ValidationFailed extends ApiException {
         protected ValidationFailed(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                boolean received) {
+                Origin received) {
             super(error, headers, rawBody, cause, received);
         }
     }
@@ -248,23 +263,70 @@ public class ApiException extends RuntimeException {
     /** 423: the resource is busy; retry after {@link #retryAfter()}. */
     public static class Locked extends ApiException {
         protected Locked(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                boolean received) {
+                Origin received) {
             super(error, headers, rawBody, cause, received);
         }
     }
 
-    /** 429: a rate limit is used up; retry after {@link #retryAfter()}. */
+    /**
+     * 429: a rate limit is used up; retry after {@link #retryAfter()}. A received one also tells the limit from the
+     * {@code RateLimit-Limit/-Remaining/-Reset} headers or the IETF {@code RateLimit} field.
+     */
     public static class RateLimited extends ApiException {
         protected RateLimited(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                boolean received) {
+                Origin received) {
             super(error, headers, rawBody, cause, received);
+        }
+
+        /** The permits per period of the limit, from {@code RateLimit-Limit}. */
+        public OptionalLong limit() {
+            return number(header("RateLimit-Limit").orElse(null));
+        }
+
+        /** The permits left, from {@code RateLimit-Remaining} or the {@code r} parameter of {@code RateLimit}. */
+        public OptionalLong remaining() {
+            OptionalLong remaining = number(header("RateLimit-Remaining").orElse(null));
+            return remaining.isPresent() ? remaining : ietfParameter("r");
+        }
+
+        /** Seconds until the limit resets, from {@code RateLimit-Reset} or the {@code t} parameter of {@code RateLimit}. */
+        public OptionalLong reset() {
+            OptionalLong reset = number(header("RateLimit-Reset").orElse(null));
+            return reset.isPresent() ? reset : ietfParameter("t");
+        }
+
+        /** The {@code RateLimit-Policy} field as sent, for example {@code "api";q=90;w=60}. */
+        public Optional<String> policy() {
+            return header("RateLimit-Policy");
+        }
+
+        private OptionalLong ietfParameter(String name) {
+            String field = header("RateLimit").orElse(null);
+            if (field == null) {
+                return OptionalLong.empty();
+            }
+            for (String parameter : field.split(";")) {
+                String[] pair = parameter.trim().split("=", 2);
+                if (pair.length == 2 && pair[0].equals(name)) {
+                    return number(pair[1]);
+                }
+            }
+            return OptionalLong.empty();
+        }
+
+        private static OptionalLong number(String value) {
+            try {
+                return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
+            } catch (NumberFormatException e) {
+                return OptionalLong.empty();
+            }
         }
     }
 
     /** 503: the service is unavailable (maintenance, open circuit, overload). */
     public static class Unavailable extends ApiException {
         protected Unavailable(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                boolean received) {
+                Origin received) {
             super(error, headers, rawBody, cause, received);
         }
     }
@@ -272,7 +334,7 @@ public class ApiException extends RuntimeException {
     /** 5xx other than 503: the server failed. */
     public static class ServerError extends ApiException {
         protected ServerError(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                boolean received) {
+                Origin received) {
             super(error, headers, rawBody, cause, received);
         }
     }

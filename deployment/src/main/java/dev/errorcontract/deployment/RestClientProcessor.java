@@ -1,0 +1,109 @@
+package dev.errorcontract.deployment;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTransformation;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.ClassType;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.MethodInfo;
+
+import dev.errorcontract.client.ContractBackoff;
+import dev.errorcontract.client.ContractClientFilter;
+import dev.errorcontract.client.ContractResponseExceptionMapper;
+import dev.errorcontract.client.ContractRetryPredicate;
+import dev.errorcontract.client.IdempotencyKeyInterceptor;
+import dev.errorcontract.client.RetriedCall;
+import dev.errorcontract.client.RetryBudgets;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.rest.client.reactive.spi.ClientRequestFilterBuildItem;
+import io.quarkus.rest.client.reactive.spi.ClientResponseFilterBuildItem;
+import io.quarkus.rest.client.reactive.spi.RestClientAnnotationsTransformerBuildItem;
+
+/**
+ * The client side of the contract: every Quarkus REST client reads errors into {@code ApiException}, and
+ * {@code @Retry} on a REST client method retries what the contract says, when it says.
+ */
+class RestClientProcessor {
+
+    private static final DotName RETRY = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Retry");
+    private static final DotName RETRY_WHEN = DotName.createSimple("io.smallrye.faulttolerance.api.RetryWhen");
+    private static final Set<DotName> BACKOFFS = Set.of(
+            DotName.createSimple("io.smallrye.faulttolerance.api.CustomBackoff"),
+            DotName.createSimple("io.smallrye.faulttolerance.api.ExponentialBackoff"),
+            DotName.createSimple("io.smallrye.faulttolerance.api.FibonacciBackoff"));
+    private static final Set<DotName> BODY_VERBS = Set.of(DotName.createSimple("jakarta.ws.rs.POST"),
+            DotName.createSimple("jakarta.ws.rs.PATCH"));
+
+    @BuildStep
+    void registerClientProviders(Capabilities capabilities, BuildProducer<ClientRequestFilterBuildItem> requestFilters,
+            BuildProducer<ClientResponseFilterBuildItem> responseProviders, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (!capabilities.isPresent(Capability.REST_CLIENT_REACTIVE)) {
+            return;
+        }
+        // the build item registers any client provider for every client, exception mappers included
+        responseProviders.produce(new ClientResponseFilterBuildItem(ContractResponseExceptionMapper.class.getName()));
+        responseProviders.produce(new ClientResponseFilterBuildItem(ContractClientFilter.class.getName()));
+        requestFilters.produce(new ClientRequestFilterBuildItem(ContractClientFilter.class.getName()));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(RetryBudgets.class));
+    }
+
+    @BuildStep
+    void makeRetryFollowTheContract(Capabilities capabilities,
+            BuildProducer<RestClientAnnotationsTransformerBuildItem> transformers,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (!capabilities.isPresent(Capability.REST_CLIENT_REACTIVE)
+                || !capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
+            return;
+        }
+        beans.produce(AdditionalBeanBuildItem.builder().setUnremovable()
+                .addBeanClasses(IdempotencyKeyInterceptor.class, RetriedCall.class).build());
+        transformers.produce(new RestClientAnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .when(context -> isRetried(context.declaration().asMethod()))
+                .transform(context -> {
+                    MethodInfo method = context.declaration().asMethod();
+                    if (!hasExplicitRetryCondition(method)) {
+                        context.add(AnnotationInstance.builder(RETRY_WHEN)
+                                .add("exception", ClassType.create(ContractRetryPredicate.class)).build());
+                    }
+                    if (BACKOFFS.stream().noneMatch(method::hasDeclaredAnnotation)
+                            && BACKOFFS.stream().noneMatch(method.declaringClass()::hasDeclaredAnnotation)) {
+                        context.add(AnnotationInstance.builder(DotName.createSimple(
+                                "io.smallrye.faulttolerance.api.CustomBackoff"))
+                                .add("value", ClassType.create(ContractBackoff.class)).build());
+                    }
+                    if (BODY_VERBS.stream().anyMatch(method::hasDeclaredAnnotation)) {
+                        context.add(AnnotationInstance.builder(RetriedCall.class).build());
+                    }
+                })));
+    }
+
+    /** A REST client method under {@code @Retry}, on the method or on its interface. */
+    private static boolean isRetried(MethodInfo method) {
+        ClassInfo declaring = method.declaringClass();
+        return declaring.isInterface() && (method.hasDeclaredAnnotation(RETRY) || declaring.hasDeclaredAnnotation(RETRY));
+    }
+
+    /** Explicit retry conditions written by the application win over the contract's. */
+    private static boolean hasExplicitRetryCondition(MethodInfo method) {
+        if (method.hasDeclaredAnnotation(RETRY_WHEN) || method.declaringClass().hasDeclaredAnnotation(RETRY_WHEN)) {
+            return true;
+        }
+        AnnotationInstance retry = method.hasDeclaredAnnotation(RETRY) ? method.declaredAnnotation(RETRY)
+                : method.declaringClass().declaredAnnotation(RETRY);
+        for (String member : List.of("retryOn", "abortOn")) {
+            AnnotationValue value = retry.value(member);
+            if (value != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.errorcontract.it;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+public class RestClientIT extends RestClientTest {
+}
