@@ -1,0 +1,89 @@
+package dev.errorcontract.test.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.errorcontract.ApiException;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * With automatic idempotency keys turned off, a POST that got a 500 is not retried (the server may have done the
+ * work); a Retry-After beyond the configured maximum fails at once with the wait on the exception.
+ */
+public class KeylessPostAndLongRetryAfterTest {
+
+    static final AtomicInteger POSTS = new AtomicInteger();
+    static final AtomicInteger SLOW_DOWNS = new AtomicInteger();
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Upstream.class, Client.class))
+            .overrideConfigKey("quarkus.error-contract.client.idempotency-key", "false")
+            .overrideConfigKey("quarkus.error-contract.client.max-retry-after", "5S")
+            .overrideConfigKey("quarkus.rest-client.upstream.url", "http://localhost:${quarkus.http.test-port:8081}");
+
+    @Inject
+    @RestClient
+    Client client;
+
+    @Test
+    void keylessPostIsNotRetriedAfterAServerError() {
+        ApiException error = assertThrows(ApiException.class, () -> client.create("{}"));
+        assertEquals(500, error.status());
+        assertEquals(1, POSTS.get());
+        assertEquals(null, error.origin().orElseThrow().idempotencyKey());
+    }
+
+    @Test
+    void retryAfterBeyondTheMaximumFailsAtOnce() {
+        ApiException.RateLimited error = assertThrows(ApiException.RateLimited.class, () -> client.slowDown());
+        assertEquals(Duration.ofSeconds(3600), error.retryAfter().orElseThrow());
+        assertEquals(1, SLOW_DOWNS.get(), "not retried: the wait is over the maximum");
+        assertTrue(error.limit().isPresent());
+    }
+
+    @Path("/upstream")
+    public static class Upstream {
+        @POST
+        public Response create(String body) {
+            POSTS.incrementAndGet();
+            return Response.serverError().entity("{\"error\":\"boom\"}").build();
+        }
+
+        @GET
+        @Path("/slow-down")
+        public Response slowDown() {
+            SLOW_DOWNS.incrementAndGet();
+            return Response.status(429).header("Retry-After", "3600").header("RateLimit-Limit", "100").build();
+        }
+    }
+
+    @RegisterRestClient(configKey = "upstream")
+    @Path("/upstream")
+    public interface Client {
+        @POST
+        @Retry(maxRetries = 3)
+        String create(String body);
+
+        @GET
+        @Path("/slow-down")
+        @Retry(maxRetries = 3)
+        String slowDown();
+    }
+}
