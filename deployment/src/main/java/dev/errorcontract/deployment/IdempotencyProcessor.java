@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.DotName;
@@ -19,10 +20,13 @@ import dev.errorcontract.idempotency.IdempotencyFilters;
 import dev.errorcontract.idempotency.IdempotencyGuard;
 import dev.errorcontract.idempotency.IdempotencyRecorder;
 import dev.errorcontract.idempotency.IdempotentMethods;
+import dev.errorcontract.idempotency.RedisIdempotencyStore;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -79,6 +83,19 @@ class IdempotencyProcessor {
                 .setPriority(CHECK_PRIORITY).setRegisterAsBean(true).build());
         responseFilters.produce(new ContainerResponseFilterBuildItem.Builder(IdempotencyFilters.Capture.class.getName())
                 .setPriority(Priorities.USER).setRegisterAsBean(true).build());
+    }
+
+    @BuildStep
+    void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisIdempotencyStore.class));
+        } else if ("redis".equalsIgnoreCase(ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.error-contract.idempotency.store", String.class).orElse(""))) {
+            errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
+                    "quarkus.error-contract.idempotency.store=redis needs the quarkus-redis-client extension: "
+                            + "add io.quarkus:quarkus-redis-client to the application")));
+        }
     }
 
     @BuildStep

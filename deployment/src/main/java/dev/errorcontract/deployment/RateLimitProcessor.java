@@ -23,12 +23,15 @@ import dev.errorcontract.RateLimited;
 import dev.errorcontract.ratelimit.RateLimitFilters;
 import dev.errorcontract.ratelimit.RateLimitRecorder;
 import dev.errorcontract.ratelimit.RateLimitedMethods;
+import dev.errorcontract.ratelimit.RedisRateLimitStore;
 import dev.errorcontract.ratelimit.RateLimiter;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.builder.item.SimpleBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -122,6 +125,19 @@ class RateLimitProcessor {
                 .setPriority(CHECK_PRIORITY).setRegisterAsBean(true).build());
         responseFilters.produce(new ContainerResponseFilterBuildItem.Builder(RateLimitFilters.Headers.class.getName())
                 .setRegisterAsBean(true).build());
+    }
+
+    @BuildStep
+    void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisRateLimitStore.class));
+        } else if ("redis".equalsIgnoreCase(ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.error-contract.rate-limit.store", String.class).orElse(""))) {
+            errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
+                    "quarkus.error-contract.rate-limit.store=redis needs the quarkus-redis-client extension: "
+                            + "add io.quarkus:quarkus-redis-client to the application")));
+        }
     }
 
     @BuildStep

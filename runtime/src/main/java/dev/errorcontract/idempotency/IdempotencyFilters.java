@@ -105,12 +105,12 @@ public final class IdempotencyFilters {
                 context.resume();
             }, failure -> {
                 if (config.onStoreFailure() == IdempotencyConfig.OnStoreFailure.REJECT) {
-                    LOG.errorf(failure, "Idempotency store unreachable: refusing %s %s", context.getMethod(),
+                    LOG.errorf(failure, "Idempotency store failed: refusing %s %s", context.getMethod(),
                             context.getUriInfo().getPath());
                     abort(context, routingContext, ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE,
                             StandardDetails.of(503)).withRetryAfter(config.inProgressRetryAfter()));
                 } else {
-                    LOG.errorf(failure, "Idempotency store unreachable: running %s %s without protection",
+                    LOG.errorf(failure, "Idempotency store failed: running %s %s without protection",
                             context.getMethod(), context.getUriInfo().getPath());
                 }
                 context.resume();

@@ -64,7 +64,28 @@ public final class RateLimitFilters {
             RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
             String identity = identities.get().resolve(bucket.identity(), identityConfig.get().apiKeyHeader(), context,
                     routingContext == null ? null : routingContext.request());
-            RateLimitDecision decision = rateLimiter.tryConsumeLocally(bucket, identity);
+            if (!rateLimiter.isShared()) {
+                apply(context, routingContext, rateLimiter, rateLimiter.tryConsumeLocally(bucket, identity));
+                return;
+            }
+            context.suspend();
+            rateLimiter.tryConsume(bucket, identity).subscribe().with(decision -> {
+                if (decision == null) {
+                    context.abortWith(responses.get().toResponse(
+                            ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE, StandardDetails.of(503)).withRetryAfter(1L),
+                            Map.of(), null, routingContext));
+                } else {
+                    apply(context, routingContext, rateLimiter, decision);
+                }
+                context.resume();
+            }, failure -> context.resume(failure));
+        }
+
+        private void apply(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext,
+                RateLimiter rateLimiter, RateLimitDecision decision) {
+            if (decision == RateLimiter.ALLOWED_UNCOUNTED) {
+                return;
+            }
             context.setProperty(DECISION, decision);
             if (!decision.allowed()) {
                 context.abortWith(responses.get().toResponse(rejection(decision),

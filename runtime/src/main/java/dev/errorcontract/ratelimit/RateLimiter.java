@@ -5,7 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
 
 import dev.errorcontract.config.RateLimitConfig;
 import dev.errorcontract.identity.IdentitySource;
@@ -13,6 +18,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits, a limit
@@ -21,6 +27,10 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @Singleton
 @Startup
 public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger("dev.errorcontract.ratelimit");
+    /** A request let through while the store is down: no permit was counted, so no headers are sent. */
+    static final RateLimitDecision ALLOWED_UNCOUNTED = new RateLimitDecision(true, "", 0, 0, 0, 0, List.of());
 
     private static final String PREFIX = "quarkus.error-contract.rate-limit.buckets.\"";
 
@@ -31,7 +41,12 @@ public class RateLimiter {
     private final String defaultBucket;
     private final RateLimitConfig.HeaderStyle headerStyle;
 
-    RateLimiter(RateLimitConfig config, RateLimitedMethods methods) {
+    private final RedisRateLimitStore redisStore;
+    private final RateLimitConfig.OnFailure onRedisFailure;
+    private final AtomicLong redisFailures = new AtomicLong();
+    private volatile long lastFailureLogNanos;
+
+    RateLimiter(RateLimitConfig config, RateLimitedMethods methods, Instance<RedisRateLimitStore> redisStores) {
         this.buckets = definitions(config);
         this.methods = methods;
         this.defaultBucket = config.defaultBucket().orElse(null);
@@ -50,6 +65,16 @@ public class RateLimiter {
             }
         });
         this.localStore = new LocalRateLimitStore(config.local().maxEntries(), config.local().idleExpiry().toNanos());
+        if (config.store() == RateLimitConfig.Store.REDIS) {
+            if (!redisStores.isResolvable()) {
+                throw new ConfigurationException("quarkus.error-contract.rate-limit.store=redis needs the "
+                        + "quarkus-redis-client extension: add io.quarkus:quarkus-redis-client to the application");
+            }
+            this.redisStore = redisStores.get();
+        } else {
+            this.redisStore = null;
+        }
+        this.onRedisFailure = config.redis().onFailure();
     }
 
     /** The bucket that limits a resource method, or {@code null} when none does. */
@@ -62,6 +87,35 @@ public class RateLimiter {
             name = defaultBucket;
         }
         return name == null ? null : buckets.get(name);
+    }
+
+    /** Whether buckets are in Redis: then {@link #tryConsume} must be used, not {@link #tryConsumeLocally}. */
+    public boolean isShared() {
+        return redisStore != null;
+    }
+
+    /**
+     * Takes one permit from the bucket in Redis. When Redis cannot be reached, the request is allowed (without
+     * rate-limit headers; logged and counted) or, with {@code redis.on-failure=reject}, the result is {@code null} and
+     * the caller answers 503.
+     */
+    public Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
+        return redisStore.tryConsume(bucket, identity).onFailure().recoverWithItem(failure -> {
+            long failures = redisFailures.incrementAndGet();
+            long now = System.nanoTime();
+            if (now - lastFailureLogNanos > 10_000_000_000L) {
+                lastFailureLogNanos = now;
+                LOG.warnf("Rate-limit store (Redis) unreachable, %s requests meanwhile (%d failures so far): %s",
+                        onRedisFailure == RateLimitConfig.OnFailure.ALLOW ? "allowing" : "rejecting", failures,
+                        failure.getMessage());
+            }
+            return onRedisFailure == RateLimitConfig.OnFailure.ALLOW ? ALLOWED_UNCOUNTED : null;
+        });
+    }
+
+    /** How many rate-limit checks failed because Redis could not be reached. */
+    public long storeFailures() {
+        return redisFailures.get();
     }
 
     /** Takes one permit for the identity from the bucket, in this instance's memory. */

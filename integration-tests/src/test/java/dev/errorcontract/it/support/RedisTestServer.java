@@ -3,7 +3,6 @@ package dev.errorcontract.it.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -57,7 +56,8 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
 
     public synchronized void startServer() {
         try {
-            server = new RedisServer(port, List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no"), false);
+            server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
+                    .setting("appendonly no").onShutdownForceStop(true).build();
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start redis-server on port " + port, e);

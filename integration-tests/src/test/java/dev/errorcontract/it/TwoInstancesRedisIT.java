@@ -1,0 +1,107 @@
+package dev.errorcontract.it;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.errorcontract.it.support.PackagedDemo;
+import dev.errorcontract.it.support.RedisStoresProfile;
+import dev.errorcontract.it.support.RedisTestServer;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * Two instances of the packaged demo on one Redis: a limit of 5 lets exactly 5 requests through across both, and
+ * concurrent duplicates of one idempotent POST, split across both, create exactly one task.
+ */
+@QuarkusIntegrationTest
+@TestProfile(RedisStoresProfile.class)
+public class TwoInstancesRedisIT {
+
+    static PackagedDemo second;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        second = PackagedDemo.start(Map.of(
+                "quarkus.profile", "test",
+                "quarkus.redis.hosts", RedisTestServer.current().url(),
+                "quarkus.error-contract.rate-limit.store", "redis",
+                "quarkus.error-contract.idempotency.store", "redis"));
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    static String base(int i) {
+        return i % 2 == 0 ? "http://localhost:8081" : second.baseUri();
+    }
+
+    @Test
+    void limitHoldsAcrossInstances() {
+        int allowed = 0;
+        for (int i = 0; i < 12; i++) {
+            int status = given().baseUri(base(i)).port(-1).header("X-API-KEY", "demo-key-read").get("/search")
+                    .statusCode();
+            if (status == 200) {
+                allowed++;
+            } else {
+                assertEquals(429, status);
+            }
+        }
+        assertEquals(5, allowed, "5 a minute per API key, across both instances");
+    }
+
+    @Test
+    void concurrentDuplicatesAcrossInstancesCreateOneTask() throws Exception {
+        int before = count(0) + count(1);
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int instance = i;
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return given().baseUri(base(instance)).port(-1).header("X-API-KEY", "demo-key-full")
+                            .header("Idempotency-Key", key).contentType(ContentType.JSON)
+                            .body("{\"title\":\"Once across the cluster\",\"priority\":\"high\"}").post("/tasks")
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> call : calls) {
+                int status = call.get(60, TimeUnit.SECONDS);
+                if (status != 201 && status != 409) {
+                    throw new AssertionError("unexpected status " + status);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, count(0) + count(1));
+    }
+
+    static int count(int instance) {
+        return Integer.parseInt(given().baseUri(base(instance)).port(-1).header("X-API-KEY", "demo-key-full")
+                .get("/tasks?limit=1").header("X-Total-Count"));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.errorcontract.it.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The demo with its rate limits and idempotency keys in a real Redis server started for the test. */
+public class RedisStoresProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.error-contract.rate-limit.store", "redis",
+                "quarkus.error-contract.idempotency.store", "redis",
+                "quarkus.redis.timeout", "2s");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(RedisTestServer.class));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.errorcontract.ratelimit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+
+import dev.errorcontract.config.RateLimitConfig;
+import io.github.bucket4j.Bandwidth;
+import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Buckets in Redis, shared by every instance. One Lua script checks and takes a permit from all the limits of a
+ * bucket at once (all or nothing, as Bucket4j does in memory), on Redis's clock, so the limit holds exactly across
+ * instances. Calls are non-blocking.
+ */
+@Singleton
+public class RedisRateLimitStore {
+
+    /**
+     * KEYS[1] the bucket of one caller. ARGV: limit count, idle TTL (ms), then per limit: capacity, period (ms),
+     * interval refill (1) or greedy (0). Per limit i the hash keeps t<i> (tokens) and w<i> (interval window start);
+     * ts is the last update. Returns allowed, now (ms), then per limit its tokens (after the take) and window start.
+     */
+    static final String SCRIPT = """
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            local n = tonumber(ARGV[1])
+            local ttl = tonumber(ARGV[2])
+            local ts = tonumber(redis.call('HGET', KEYS[1], 'ts') or now)
+            local tokens = {}
+            local windows = {}
+            local allowed = 1
+            for i = 1, n do
+              local cap = tonumber(ARGV[3 + (i - 1) * 3])
+              local period = tonumber(ARGV[4 + (i - 1) * 3])
+              local interval = tonumber(ARGV[5 + (i - 1) * 3])
+              local t = tonumber(redis.call('HGET', KEYS[1], 't' .. i) or cap)
+              local w = tonumber(redis.call('HGET', KEYS[1], 'w' .. i) or now)
+              if interval == 1 then
+                if now - w >= period then
+                  t = cap
+                  w = now - ((now - w) % period)
+                end
+              else
+                t = math.min(cap, t + math.max(0, now - ts) * cap / period)
+              end
+              tokens[i] = t
+              windows[i] = w
+              if t < 1 then allowed = 0 end
+            end
+            local result = {allowed, now}
+            for i = 1, n do
+              if allowed == 1 then tokens[i] = tokens[i] - 1 end
+              redis.call('HSET', KEYS[1], 't' .. i, tostring(tokens[i]), 'w' .. i, windows[i])
+              table.insert(result, tostring(tokens[i]))
+              table.insert(result, windows[i])
+            end
+            redis.call('HSET', KEYS[1], 'ts', now)
+            redis.call('PEXPIRE', KEYS[1], ttl)
+            return result
+            """;
+
+    private final ReactiveRedisDataSource redis;
+    private final String keyPrefix;
+    private final long idleTtlMillis;
+
+    RedisRateLimitStore(RateLimitConfig config, @Any Instance<ReactiveRedisDataSource> dataSources) {
+        this.redis = config.redis().clientName()
+                .map(name -> dataSources.select(RedisClientName.Literal.of(name)).get())
+                .orElseGet(() -> dataSources.select(jakarta.enterprise.inject.Default.Literal.INSTANCE).get());
+        this.keyPrefix = config.redis().keyPrefix();
+        this.idleTtlMillis = config.local().idleExpiry().toMillis();
+    }
+
+    Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
+        Bandwidth[] limits = bucket.configuration().getBandwidths();
+        long longestPeriod = 0;
+        List<String> limitArguments = new ArrayList<>();
+        for (Bandwidth limit : limits) {
+            long periodMillis = Math.max(1, limit.getRefillPeriodNanos() / 1_000_000);
+            longestPeriod = Math.max(longestPeriod, periodMillis);
+            limitArguments.add(Long.toString(limit.getCapacity()));
+            limitArguments.add(Long.toString(periodMillis));
+            limitArguments.add(limit.isRefillIntervally() ? "1" : "0");
+        }
+        List<String> arguments = new ArrayList<>(List.of(SCRIPT, "1", keyPrefix + bucket.name() + ":" + identity,
+                Integer.toString(limits.length), Long.toString(Math.max(idleTtlMillis, longestPeriod))));
+        arguments.addAll(limitArguments);
+        return redis.execute("EVAL", arguments.toArray(String[]::new))
+                .map(response -> decision(bucket, limits, response));
+    }
+
+    private static RateLimitDecision decision(BucketDefinition bucket, Bandwidth[] limits, Response response) {
+        boolean allowed = response.get(0).toLong() == 1;
+        long now = response.get(1).toLong();
+        int binding = -1;
+        long bindingRemaining = Long.MAX_VALUE;
+        long bindingReset = 0;
+        long retryAfterMillis = 0;
+        for (int i = 0; i < limits.length; i++) {
+            Bandwidth limit = limits[i];
+            double tokens = Double.parseDouble(response.get(2 + i * 2).toString());
+            long windowStart = response.get(3 + i * 2).toLong();
+            long periodMillis = Math.max(1, limit.getRefillPeriodNanos() / 1_000_000);
+            long remaining = (long) Math.floor(Math.max(0, tokens));
+            long resetMillis = limit.isRefillIntervally() ? periodMillis - (now - windowStart)
+                    : (long) Math.ceil((limit.getCapacity() - Math.max(0, tokens)) * periodMillis / limit.getCapacity());
+            if (!allowed && tokens < 1) {
+                long wait = limit.isRefillIntervally() ? resetMillis
+                        : (long) Math.ceil((1 - tokens) * periodMillis / limit.getCapacity());
+                retryAfterMillis = Math.max(retryAfterMillis, wait);
+            }
+            if (remaining < bindingRemaining || (remaining == bindingRemaining && resetMillis > bindingReset)) {
+                binding = i;
+                bindingRemaining = remaining;
+                bindingReset = resetMillis;
+            }
+        }
+        long retryAfter = allowed ? 0 : Math.max(1, (retryAfterMillis + 999) / 1000);
+        return new RateLimitDecision(allowed, bucket.name(), limits[binding].getCapacity(), bindingRemaining,
+                Math.max(0, (bindingReset + 999) / 1000), retryAfter, bucket.policies());
+    }
+}
