@@ -8,7 +8,6 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.DotName;
@@ -26,7 +25,6 @@ import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
-import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -88,14 +86,7 @@ class IdempotencyProcessor {
     @BuildStep
     void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<ValidationErrorBuildItem> errors) {
-        if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
-            beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisIdempotencyStore.class));
-        } else if ("redis".equalsIgnoreCase(ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.error-contract.idempotency.store", String.class).orElse(""))) {
-            errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
-                    "quarkus.error-contract.idempotency.store=redis needs the quarkus-redis-client extension: "
-                            + "add io.quarkus:quarkus-redis-client to the application")));
-        }
+        RedisStores.register(capabilities, "quarkus.error-contract.idempotency.store", RedisIdempotencyStore.class, beans, errors);
     }
 
     @BuildStep

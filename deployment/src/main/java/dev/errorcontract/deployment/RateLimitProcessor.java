@@ -31,7 +31,6 @@ import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.builder.item.SimpleBuildItem;
 import io.quarkus.deployment.Capabilities;
-import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -130,14 +129,8 @@ class RateLimitProcessor {
     @BuildStep
     void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<ValidationErrorBuildItem> errors) {
-        if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
-            beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisRateLimitStore.class));
-        } else if ("redis".equalsIgnoreCase(ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.error-contract.rate-limit.store", String.class).orElse(""))) {
-            errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
-                    "quarkus.error-contract.rate-limit.store=redis needs the quarkus-redis-client extension: "
-                            + "add io.quarkus:quarkus-redis-client to the application")));
-        }
+        RedisStores.register(capabilities, "quarkus.error-contract.rate-limit.store", RedisRateLimitStore.class, beans,
+                errors);
     }
 
     @BuildStep

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
@@ -23,6 +24,10 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.rest.client.reactive.spi.ClientRequestFilterBuildItem;
 import io.quarkus.rest.client.reactive.spi.ClientResponseFilterBuildItem;
 import io.quarkus.rest.client.reactive.spi.RestClientAnnotationsTransformerBuildItem;
@@ -43,11 +48,30 @@ class RestClientProcessor {
             DotName.createSimple("jakarta.ws.rs.PATCH"));
 
     @BuildStep
+    void failOnRetryWithoutFaultTolerance(Capabilities capabilities, CombinedIndexBuildItem index,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
+            return;
+        }
+        for (AnnotationInstance retry : index.getIndex().getAnnotations(RETRY)) {
+            String where = retry.target().kind() == AnnotationTarget.Kind.METHOD
+                    ? retry.target().asMethod().declaringClass().name() + "#" + retry.target().asMethod().name()
+                    : retry.target().toString();
+            errors.produce(new ValidationErrorBuildItem(new IllegalStateException("@Retry on " + where
+                    + " does nothing without SmallRye Fault Tolerance: add io.quarkus:quarkus-smallrye-fault-tolerance")));
+        }
+    }
+
+    @BuildStep
     void registerClientProviders(Capabilities capabilities, BuildProducer<ClientRequestFilterBuildItem> requestFilters,
-            BuildProducer<ClientResponseFilterBuildItem> responseProviders, BuildProducer<AdditionalBeanBuildItem> beans) {
+            BuildProducer<ClientResponseFilterBuildItem> responseProviders, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<AdditionalIndexedClassesBuildItem> indexed) {
         if (!capabilities.isPresent(Capability.REST_CLIENT_REACTIVE)) {
             return;
         }
+        // indexed, so that the REST client reads their @Priority
+        indexed.produce(new AdditionalIndexedClassesBuildItem(ContractResponseExceptionMapper.class.getName(),
+                ContractClientFilter.class.getName()));
         // the build item registers any client provider for every client, exception mappers included
         responseProviders.produce(new ClientResponseFilterBuildItem(ContractResponseExceptionMapper.class.getName()));
         responseProviders.produce(new ClientResponseFilterBuildItem(ContractClientFilter.class.getName()));
@@ -58,11 +82,14 @@ class RestClientProcessor {
     @BuildStep
     void makeRetryFollowTheContract(Capabilities capabilities,
             BuildProducer<RestClientAnnotationsTransformerBuildItem> transformers,
-            BuildProducer<AdditionalBeanBuildItem> beans) {
+            BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<ReflectiveClassBuildItem> reflection) {
         if (!capabilities.isPresent(Capability.REST_CLIENT_REACTIVE)
                 || !capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
             return;
         }
+        // SmallRye Fault Tolerance creates the predicate and the backoff strategy of each call reflectively
+        reflection.produce(ReflectiveClassBuildItem.builder(ContractRetryPredicate.class, ContractBackoff.class)
+                .constructors().reason(RestClientProcessor.class.getName()).build());
         beans.produce(AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(IdempotencyKeyInterceptor.class, RetriedCall.class).build());
         transformers.produce(new RestClientAnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()

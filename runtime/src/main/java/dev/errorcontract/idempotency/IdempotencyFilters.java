@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errorcontract.ApiError;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.config.IdempotencyConfig;
-import dev.errorcontract.config.IdentityConfig;
 import dev.errorcontract.identity.CallerIdentities;
 import dev.errorcontract.server.ErrorResponses;
 import dev.errorcontract.server.RoutingContexts;
@@ -56,14 +55,12 @@ public final class IdempotencyFilters {
 
         private final Instance<IdempotencyGuard> guard;
         private final Instance<CallerIdentities> identities;
-        private final Instance<IdentityConfig> identityConfig;
         private final Instance<ErrorResponses> responses;
 
         Check(Instance<IdempotencyGuard> guard, Instance<CallerIdentities> identities,
-                Instance<IdentityConfig> identityConfig, Instance<ErrorResponses> responses) {
+                Instance<ErrorResponses> responses) {
             this.guard = guard;
             this.identities = identities;
-            this.identityConfig = identityConfig;
             this.responses = responses;
         }
 
@@ -95,8 +92,7 @@ public final class IdempotencyFilters {
             }
             byte[] body = readBody(context);
             String fingerprint = idempotency.fingerprint(body, isJson(context.getMediaType()));
-            String identity = identities.get().resolve(idempotency.config().identity(), identityConfig.get().apiKeyHeader(),
-                    context, routingContext == null ? null : routingContext.request());
+            String identity = identities.get().resolve(idempotency.config().identity(), context);
             String storeKey = idempotency.storeKey(identity, context.getMethod(), context.getUriInfo().getPath(), key);
             IdempotencyConfig config = idempotency.config();
             context.suspend();

@@ -11,10 +11,15 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
 import dev.errorcontract.CallerIdentityResolver;
+import dev.errorcontract.config.IdentityConfig;
+import dev.errorcontract.server.RoutingContexts;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Resolves caller identities for rate limiting and idempotency scoping. An identity is a string with a prefix that
@@ -28,9 +33,22 @@ import io.vertx.core.net.SocketAddress;
 public class CallerIdentities {
 
     private final Instance<CallerIdentityResolver> resolvers;
+    private final IdentityConfig config;
 
-    CallerIdentities(@Any Instance<CallerIdentityResolver> resolvers) {
+    CallerIdentities(@Any Instance<CallerIdentityResolver> resolvers, IdentityConfig config) {
         this.resolvers = resolvers;
+        this.config = config;
+    }
+
+    /**
+     * The identity of the caller of a Quarkus REST request by the given source; falls back to the client address
+     * when the source has none.
+     *
+     * @param source {@code api-key}, {@code principal}, {@code address} or {@code resolver:<identifier>}
+     */
+    public String resolve(String source, ResteasyReactiveContainerRequestContext context) {
+        RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
+        return resolve(source, config.apiKeyHeader(), context, routingContext == null ? null : routingContext.request());
     }
 
     /**
@@ -39,7 +57,7 @@ public class CallerIdentities {
      * @param source {@code api-key}, {@code principal}, {@code address} or {@code resolver:<identifier>}
      * @param apiKeyHeader the header that carries the API key, for {@code api-key}
      */
-    public String resolve(String source, String apiKeyHeader, ContainerRequestContext context, HttpServerRequest request) {
+    String resolve(String source, String apiKeyHeader, ContainerRequestContext context, HttpServerRequest request) {
         String identity = switch (source) {
             case IdentitySource.API_KEY -> apiKey(context.getHeaderString(apiKeyHeader));
             case IdentitySource.PRINCIPAL -> principal(context);

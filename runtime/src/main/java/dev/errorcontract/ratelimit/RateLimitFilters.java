@@ -15,7 +15,6 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 
 import dev.errorcontract.ApiError;
 import dev.errorcontract.ErrorCodes;
-import dev.errorcontract.config.IdentityConfig;
 import dev.errorcontract.identity.CallerIdentities;
 import dev.errorcontract.server.ErrorResponses;
 import dev.errorcontract.server.RoutingContexts;
@@ -40,14 +39,11 @@ public final class RateLimitFilters {
         private final Instance<RateLimiter> limiter;
         private final Instance<CallerIdentities> identities;
         private final Instance<ErrorResponses> responses;
-        private final Instance<IdentityConfig> identityConfig;
 
-        Check(Instance<RateLimiter> limiter, Instance<CallerIdentities> identities, Instance<ErrorResponses> responses,
-                Instance<IdentityConfig> identityConfig) {
+        Check(Instance<RateLimiter> limiter, Instance<CallerIdentities> identities, Instance<ErrorResponses> responses) {
             this.limiter = limiter;
             this.identities = identities;
             this.responses = responses;
-            this.identityConfig = identityConfig;
         }
 
         @Override
@@ -62,8 +58,7 @@ public final class RateLimitFilters {
                 return;
             }
             RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
-            String identity = identities.get().resolve(bucket.identity(), identityConfig.get().apiKeyHeader(), context,
-                    routingContext == null ? null : routingContext.request());
+            String identity = identities.get().resolve(bucket.identity(), context);
             if (!rateLimiter.isShared()) {
                 apply(context, routingContext, rateLimiter, rateLimiter.tryConsumeLocally(bucket, identity));
                 return;
