@@ -66,6 +66,8 @@ public class RedisRateLimitStore {
             return result
             """;
 
+    private static final String SCRIPT_SHA = sha1(SCRIPT);
+
     private final ReactiveRedisDataSource redis;
     private final String keyPrefix;
     private final long idleTtlMillis;
@@ -89,11 +91,28 @@ public class RedisRateLimitStore {
             limitArguments.add(Long.toString(periodMillis));
             limitArguments.add(limit.isRefillIntervally() ? "1" : "0");
         }
-        List<String> arguments = new ArrayList<>(List.of(SCRIPT, "1", keyPrefix + bucket.name() + ":" + identity,
+        List<String> arguments = new ArrayList<>(List.of(SCRIPT_SHA, "1", keyPrefix + bucket.name() + ":" + identity,
                 Integer.toString(limits.length), Long.toString(Math.max(idleTtlMillis, longestPeriod))));
         arguments.addAll(limitArguments);
-        return redis.execute("EVAL", arguments.toArray(String[]::new))
+        String[] evalSha = arguments.toArray(String[]::new);
+        // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again
+        return redis.execute("EVALSHA", evalSha)
+                .onFailure(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT"))
+                .recoverWithUni(() -> {
+                    String[] eval = evalSha.clone();
+                    eval[0] = SCRIPT;
+                    return redis.execute("EVAL", eval);
+                })
                 .map(response -> decision(bucket, limits, response));
+    }
+
+    private static String sha1(String script) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required by the Java platform", e);
+        }
     }
 
     private static RateLimitDecision decision(BucketDefinition bucket, Bandwidth[] limits, Response response) {

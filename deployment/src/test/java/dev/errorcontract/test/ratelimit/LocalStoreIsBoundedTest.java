@@ -1,0 +1,49 @@
+package dev.errorcontract.test.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.errorcontract.RateLimited;
+import dev.errorcontract.ratelimit.RateLimiter;
+import io.quarkus.test.QuarkusUnitTest;
+
+/** A flood of new API keys cannot grow the local store past its bound; the limits still hold for each key. */
+public class LocalStoreIsBoundedTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Resource.class))
+            .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.b.limits[0].permits", "2")
+            .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.b.limits[0].period", "1H")
+            .overrideConfigKey("quarkus.error-contract.rate-limit.local.max-entries", "20");
+
+    @Inject
+    RateLimiter limiter;
+
+    @Test
+    void floodOfKeysStaysWithinTheBound() {
+        for (int i = 0; i < 200; i++) {
+            given().header("X-API-Key", "random-" + i).get("/bounded").then().statusCode(200);
+            assertTrue(limiter.trackedCallers() <= 20, "tracked " + limiter.trackedCallers());
+        }
+        given().header("X-API-Key", "steady").get("/bounded").then().statusCode(200);
+        given().header("X-API-Key", "steady").get("/bounded").then().statusCode(200);
+        given().header("X-API-Key", "steady").get("/bounded").then().statusCode(429);
+    }
+
+    @Path("/bounded")
+    public static class Resource {
+        @GET
+        @RateLimited(bucket = "b")
+        public String get() {
+            return "ok";
+        }
+    }
+}
