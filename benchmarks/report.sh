@@ -30,10 +30,10 @@ END {
     target("404: extension / quarkus-resteasy-problem", ratio("404|contract", "404|problem"), 1.0, "")
     target("422: extension / quarkus-resteasy-problem", ratio("422 validation|contract", "422 validation|problem"), 1.0, "")
     target("500: extension / quarkus-resteasy-problem", ratio("500|contract", "500|problem"), 1.0, "")
-    target("limited below its limit / unlimited", ratio("limited, below the limit|contract", "unlimited|contract"), 0.95, "")
-    target("429 path / 200 path (unlimited)", ratio("limited, 429|contract", "unlimited|contract"), 1.0, "")
-    target("Redis store / local store (below the limit)", ratio("limited, below the limit|contract-redis", "limited, below the limit|contract"), 0.6, "")
-    target("local store / quarkus-bucket4j (below the limit)", ratio("limited, below the limit|contract", "limited, below the limit|bucket4j"), 1.0, "(quarkus-bucket4j runs on Quarkus 3.15.1)")
+    target("limited below its limit / unlimited", ratio("limited below its limit|contract", "unlimited|contract"), 0.95, "")
+    target("429 path / 200 path (unlimited)", ratio("limited 429|contract", "unlimited|contract"), 1.0, "")
+    target("Redis store / local store (below the limit)", ratio("limited below its limit|contract-redis", "limited below its limit|contract"), 0.6, "")
+    target("local store / quarkus-bucket4j (below the limit)", ratio("limited below its limit|contract", "limited below its limit|bucket4j"), 1.0, "(quarkus-bucket4j runs on Quarkus 3.15.1)")
     print "\n## Memory\n"
     print "| scenario | heap used before (MiB) | after a full GC (MiB) |"
     print "|---|---:|---:|"

@@ -118,8 +118,8 @@ measure "404" contract /bench/missing
 measure "422 validation" contract /bench/validated POST '{"name":"","priority":""}'
 measure "500" contract /bench/boom
 measure "unlimited" contract /bench/unlimited
-measure "limited, below the limit" contract /bench/limited/high
-measure "limited, 429" contract /bench/limited/low
+measure "limited below its limit" contract /bench/limited/high
+measure "limited 429" contract /bench/limited/low
 stop_app
 
 echo "== with quarkus-error-contract (Redis store)"
@@ -127,8 +127,8 @@ echo "== with quarkus-error-contract (Redis store)"
 REDIS_PID=$!
 sleep 1
 start_app contract -Dquarkus.error-contract.rate-limit.store=redis
-measure "limited, below the limit" contract-redis /bench/limited/high
-measure "limited, 429" contract-redis /bench/limited/low
+measure "limited below its limit" contract-redis /bench/limited/high
+measure "limited 429" contract-redis /bench/limited/low
 stop_app
 kill "$REDIS_PID"; REDIS_PID=""
 
@@ -144,8 +144,8 @@ if [ -f "$ROOT/benchmarks/apps/bucket4j/target/quarkus-app/quarkus-run.jar" ]; t
     echo "== with quarkus-bucket4j (on Quarkus 3.15.1, the newest it builds on)"
     start_app bucket4j
     measure "unlimited" bucket4j /bench/unlimited
-    measure "limited, below the limit" bucket4j /bench/limited/high
-    measure "limited, 429" bucket4j /bench/limited/low
+    measure "limited below its limit" bucket4j /bench/limited/high
+    measure "limited 429" bucket4j /bench/limited/low
     stop_app
 fi
 

@@ -34,8 +34,8 @@ public class RateLimitDecisionBenchmark {
     public void setUp() {
         store = new LocalRateLimitStore(100_000, Duration.ofHours(1).toNanos());
         roomy = new BucketDefinition("roomy", BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(Long.MAX_VALUE / 4).refillGreedy(Long.MAX_VALUE / 4, Duration.ofSeconds(1)))
-                .build(), List.of(new RateLimitDecision.Policy(Long.MAX_VALUE / 4, 1)), "address");
+                .addLimit(limit -> limit.capacity(1_000_000_000L).refillGreedy(1_000_000_000L, Duration.ofSeconds(1)))
+                .build(), List.of(new RateLimitDecision.Policy(1_000_000_000L, 1)), "address");
         used = new BucketDefinition("used", BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(1).refillIntervally(1, Duration.ofHours(1)))
                 .build(), List.of(new RateLimitDecision.Policy(1, 3600)), "address");
