@@ -23,6 +23,8 @@ import org.jboss.jandex.Type;
 
 import dev.errorcontract.ErrorCode;
 import dev.errorcontract.config.ErrorContractBuildTimeConfig;
+import dev.errorcontract.metrics.MicrometerContractMetrics;
+import dev.errorcontract.metrics.NoopContractMetrics;
 import dev.errorcontract.server.AllowedMethods;
 import dev.errorcontract.server.ContractExceptionMapper;
 import dev.errorcontract.server.DeclaredExceptions;
@@ -83,7 +85,11 @@ class ServerErrorProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBeans(Capabilities capabilities) {
         AdditionalBeanBuildItem.Builder beans = AdditionalBeanBuildItem.builder().setUnremovable()
-                .addBeanClasses(ErrorResponses.class, ProblemDetailsRenderer.class, ContractExceptionMapper.class);
+                .addBeanClasses(ErrorResponses.class, ProblemDetailsRenderer.class, ContractExceptionMapper.class,
+                        NoopContractMetrics.class);
+        if (capabilities.isPresent(Capability.METRICS)) {
+            beans.addBeanClass(MicrometerContractMetrics.class);
+        }
         if (capabilities.isPresent(Capability.SECURITY)) {
             beans.addBeanClass(SecurityExceptionMapper.class);
         }

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import dev.errorcontract.ApiException;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.config.ClientConfig;
+import dev.errorcontract.metrics.ContractMetrics;
 import io.quarkus.arc.Arc;
 
 /**
@@ -25,16 +26,27 @@ public class ContractRetryPredicate implements Predicate<Throwable> {
         ApiException error = apiException(failure);
         if (error != null && error.isReceived()) {
             ApiException.Origin origin = error.origin().orElseThrow();
-            if (!isRetryable(error, origin)) {
-                return false;
-            }
-            ClientConfig config = Arc.container().instance(ClientConfig.class).get();
-            if (error.retryAfter().isPresent() && error.retryAfter().get().compareTo(config.maxRetryAfter()) > 0) {
-                return false; // fail now, with the wait on the exception, rather than hold a thread
-            }
-            return Arc.container().instance(RetryBudgets.class).get().tryRetry(origin.client());
+            ContractMetrics metrics = Arc.container().instance(ContractMetrics.class).get();
+            boolean retried = shouldRetry(error, origin, metrics);
+            metrics.clientRetry(origin.client(), retried);
+            return retried;
         }
         return isConnectFailure(failure);
+    }
+
+    private static boolean shouldRetry(ApiException error, ApiException.Origin origin, ContractMetrics metrics) {
+        if (!isRetryable(error, origin)) {
+            return false;
+        }
+        ClientConfig config = Arc.container().instance(ClientConfig.class).get();
+        if (error.retryAfter().isPresent() && error.retryAfter().get().compareTo(config.maxRetryAfter()) > 0) {
+            return false; // fail now, with the wait on the exception, rather than hold a thread
+        }
+        if (!Arc.container().instance(RetryBudgets.class).get().tryRetry(origin.client())) {
+            metrics.retryBudgetExhausted(origin.client());
+            return false;
+        }
+        return true;
     }
 
     static boolean isRetryable(ApiException error, ApiException.Origin origin) {

@@ -27,6 +27,7 @@ import dev.errorcontract.ApiError;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.config.IdempotencyConfig;
 import dev.errorcontract.identity.CallerIdentities;
+import dev.errorcontract.metrics.ContractMetrics;
 import dev.errorcontract.server.ErrorResponses;
 import dev.errorcontract.server.RoutingContexts;
 import dev.errorcontract.server.StandardDetails;
@@ -56,12 +57,14 @@ public final class IdempotencyFilters {
         private final Instance<IdempotencyGuard> guard;
         private final Instance<CallerIdentities> identities;
         private final Instance<ErrorResponses> responses;
+        private final Instance<ContractMetrics> metrics;
 
         Check(Instance<IdempotencyGuard> guard, Instance<CallerIdentities> identities,
-                Instance<ErrorResponses> responses) {
+                Instance<ErrorResponses> responses, Instance<ContractMetrics> metrics) {
             this.guard = guard;
             this.identities = identities;
             this.responses = responses;
+            this.metrics = metrics;
         }
 
         @Override
@@ -118,12 +121,15 @@ public final class IdempotencyFilters {
             if (claim instanceof Claim.Claimed) {
                 context.setProperty(PENDING, new Pending(storeKey, fingerprint));
             } else if (claim instanceof Claim.InProgress inProgress && inProgress.fingerprint().equals(fingerprint)) {
+                metrics.get().idempotency("in_progress");
                 abort(context, routingContext, ApiError.of(409, ErrorCodes.REQUEST_IN_PROGRESS,
                         "A request with this Idempotency-Key is still being processed.")
                         .withRetryAfter(Math.max(1, config.inProgressRetryAfter())));
             } else if (claim instanceof Claim.Completed completed && completed.fingerprint().equals(fingerprint)) {
+                metrics.get().idempotency("replayed");
                 context.abortWith(replay(completed.response()));
             } else {
+                metrics.get().idempotency("conflict");
                 abort(context, routingContext, ApiError.of(409, ErrorCodes.IDEMPOTENCY_CONFLICT,
                         "This Idempotency-Key was used with a different request body."));
             }

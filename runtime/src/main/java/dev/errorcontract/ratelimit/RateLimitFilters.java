@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import dev.errorcontract.ApiError;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.identity.CallerIdentities;
+import dev.errorcontract.metrics.ContractMetrics;
 import dev.errorcontract.server.ErrorResponses;
 import dev.errorcontract.server.RoutingContexts;
 import dev.errorcontract.server.StandardDetails;
@@ -39,11 +40,14 @@ public final class RateLimitFilters {
         private final Instance<RateLimiter> limiter;
         private final Instance<CallerIdentities> identities;
         private final Instance<ErrorResponses> responses;
+        private final Instance<ContractMetrics> metrics;
 
-        Check(Instance<RateLimiter> limiter, Instance<CallerIdentities> identities, Instance<ErrorResponses> responses) {
+        Check(Instance<RateLimiter> limiter, Instance<CallerIdentities> identities, Instance<ErrorResponses> responses,
+                Instance<ContractMetrics> metrics) {
             this.limiter = limiter;
             this.identities = identities;
             this.responses = responses;
+            this.metrics = metrics;
         }
 
         @Override
@@ -82,6 +86,7 @@ public final class RateLimitFilters {
                 return;
             }
             context.setProperty(DECISION, decision);
+            metrics.get().rateLimit(decision.bucket(), decision.allowed());
             if (!decision.allowed()) {
                 context.abortWith(responses.get().toResponse(rejection(decision),
                         RateLimitHeaders.of(decision, rateLimiter.headerStyle()), null, routingContext));

@@ -18,6 +18,11 @@ public final class DeclaredExceptions {
         this.byClassName = Map.copyOf(byClassName);
     }
 
+    /** The codes the application declared. */
+    public java.util.Set<String> codes() {
+        return byClassName.values().stream().map(Mapping::code).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The mapping of the exception's class or its nearest mapped superclass. */
     Mapping find(Class<?> type) {
         for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {

@@ -23,6 +23,7 @@ import dev.errorcontract.ApiException;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.ErrorRenderer;
 import dev.errorcontract.FieldError;
+import dev.errorcontract.metrics.ContractMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -46,13 +47,15 @@ public class ErrorResponses {
     private final ObjectMapper objectMapper;
     private final DeclaredExceptions declaredExceptions;
     private final AllowedMethods allowedMethods;
+    private final ContractMetrics metrics;
 
     ErrorResponses(ErrorRenderer renderer, ObjectMapper objectMapper, DeclaredExceptions declaredExceptions,
-            AllowedMethods allowedMethods) {
+            AllowedMethods allowedMethods, ContractMetrics metrics) {
         this.renderer = renderer;
         this.objectMapper = objectMapper;
         this.declaredExceptions = declaredExceptions;
         this.allowedMethods = allowedMethods;
+        this.metrics = metrics;
     }
 
     /** The contract response for an exception raised while serving the request, logged as the contract says. */
@@ -74,6 +77,7 @@ public class ErrorResponses {
             RoutingContext context) {
         ApiError complete = complete(error, context);
         log(complete, cause, context);
+        metrics.error(complete.status(), complete.code());
         Response.ResponseBuilder response = Response.status(complete.status())
                 .entity(body(complete))
                 .header("Content-Type", renderer.contentType(complete));
@@ -92,6 +96,7 @@ public class ErrorResponses {
     public void write(ApiError error, Map<String, List<String>> headers, Throwable cause, RoutingContext context) {
         ApiError complete = complete(error, context);
         log(complete, cause, context);
+        metrics.error(complete.status(), complete.code());
         HttpServerResponse response = context.response();
         if (response.ended() || response.headWritten()) {
             return;

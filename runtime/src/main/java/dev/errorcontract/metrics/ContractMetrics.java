@@ -1,0 +1,24 @@
+package dev.errorcontract.metrics;
+
+/**
+ * What the extension counts. Recorded in Micrometer when the application has it, otherwise dropped; callers never
+ * check which. Tag values are bounded: status codes, catalogue and declared error codes (others are counted as
+ * {@code other}), bucket names, REST client interfaces, outcomes; never API keys or paths.
+ */
+public interface ContractMetrics {
+
+    /** An error response was rendered. */
+    void error(int status, String code);
+
+    /** A rate-limit check allowed or rejected a request. */
+    void rateLimit(String bucket, boolean allowed);
+
+    /** A REST client failure was retried, or not, by the contract. */
+    void clientRetry(String client, boolean retried);
+
+    /** A REST client's retry budget stopped a retry. */
+    void retryBudgetExhausted(String client);
+
+    /** An idempotency key was answered for: {@code replayed}, {@code conflict} or {@code in_progress}. */
+    void idempotency(String outcome);
+}
