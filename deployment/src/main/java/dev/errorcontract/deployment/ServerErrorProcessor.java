@@ -46,6 +46,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBundleBuildItem;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
@@ -100,6 +101,14 @@ class ServerErrorProcessor {
             beans.addBeanClass(FaultToleranceExceptionMapper.class);
         }
         return beans.build();
+    }
+
+    @BuildStep
+    void registerMessageBundles(BuildProducer<NativeImageResourceBundleBuildItem> bundles) {
+        bundles.produce(new NativeImageResourceBundleBuildItem("dev.errorcontract.messages"));
+        if (Thread.currentThread().getContextClassLoader().getResource("error-contract-messages.properties") != null) {
+            bundles.produce(new NativeImageResourceBundleBuildItem("error-contract-messages"));
+        }
     }
 
     @BuildStep

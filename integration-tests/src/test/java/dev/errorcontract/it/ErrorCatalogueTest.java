@@ -186,6 +186,25 @@ public class ErrorCatalogueTest {
     }
 
     @Test
+    void titleAndDetailInTheCallersLanguage() {
+        Response response = given().header("Accept-Language", "de-CH, en;q=0.5").header("X-API-KEY", READ_KEY)
+                .get("/no/such/route");
+        assertContract(response, 404, "not_found").then()
+                .header("Content-Language", "de")
+                .body("title", equalTo("Nicht gefunden"))
+                .body("detail", equalTo("Die angeforderte Ressource existiert nicht."));
+    }
+
+    @Test
+    void unknownLanguageFallsBackToEnglishAndApplicationTextsStayAsWritten() {
+        given().header("Accept-Language", "fr").header("X-API-KEY", READ_KEY).get("/no/such/route").then()
+                .statusCode(404).header("Content-Language", "en").body("title", equalTo("Not Found"));
+        given().header("Accept-Language", "de").header("X-API-KEY", READ_KEY).get("/tasks/999996").then()
+                .statusCode(404).body("title", equalTo("Nicht gefunden"))
+                .body("detail", equalTo("Task 999996 does not exist"));
+    }
+
+    @Test
     void safeIncomingRequestIdIsReused() {
         Response response = given().header("X-Request-Id", "req-42.abc").header("X-API-KEY", READ_KEY)
                 .get("/tasks/999998");

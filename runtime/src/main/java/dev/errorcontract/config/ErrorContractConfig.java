@@ -1,5 +1,6 @@
 package dev.errorcontract.config;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -27,6 +28,14 @@ public interface ErrorContractConfig {
      */
     @WithDefault("422")
     int validationStatus();
+
+    /**
+     * The languages of the titles and details the extension writes, the first being the default. The caller's
+     * {@code Accept-Language} picks among them; the response says which in {@code Content-Language}. English and German
+     * are built in; add others with an {@code error-contract-messages_<language>.properties} file.
+     */
+    @WithDefault("en,de")
+    List<String> languages();
 
     /** Request correlation. */
     RequestId requestId();

@@ -2,6 +2,7 @@ package dev.errorcontract.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ import dev.errorcontract.ApiException;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.ErrorRenderer;
 import dev.errorcontract.FieldError;
+import dev.errorcontract.config.ErrorContractConfig;
 import dev.errorcontract.metrics.ContractMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -48,9 +50,11 @@ public class ErrorResponses {
     private final DeclaredExceptions declaredExceptions;
     private final AllowedMethods allowedMethods;
     private final ContractMetrics metrics;
+    private final ErrorMessages messages;
 
     ErrorResponses(ErrorRenderer renderer, ObjectMapper objectMapper, DeclaredExceptions declaredExceptions,
-            AllowedMethods allowedMethods, ContractMetrics metrics) {
+            AllowedMethods allowedMethods, ContractMetrics metrics, ErrorContractConfig config) {
+        this.messages = new ErrorMessages(config.languages());
         this.renderer = renderer;
         this.objectMapper = objectMapper;
         this.declaredExceptions = declaredExceptions;
@@ -75,12 +79,14 @@ public class ErrorResponses {
      */
     public Response toResponse(ApiError error, Map<String, List<String>> headers, Throwable cause,
             RoutingContext context) {
-        ApiError complete = complete(error, context);
+        Locale language = language(context);
+        ApiError complete = localize(complete(error, context), language);
         log(complete, cause, context);
         metrics.error(complete.status(), complete.code());
         Response.ResponseBuilder response = Response.status(complete.status())
                 .entity(body(complete))
-                .header("Content-Type", renderer.contentType(complete));
+                .header("Content-Type", renderer.contentType(complete))
+                .header("Content-Language", language.toLanguageTag());
         headers.forEach((name, values) -> {
             if (!OWNED_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(value -> response.header(name, value));
@@ -94,7 +100,8 @@ public class ErrorResponses {
 
     /** Writes the contract response straight to Vert.x, for failures that happen before Quarkus REST runs. */
     public void write(ApiError error, Map<String, List<String>> headers, Throwable cause, RoutingContext context) {
-        ApiError complete = complete(error, context);
+        Locale language = language(context);
+        ApiError complete = localize(complete(error, context), language);
         log(complete, cause, context);
         metrics.error(complete.status(), complete.code());
         HttpServerResponse response = context.response();
@@ -111,6 +118,7 @@ public class ErrorResponses {
             response.headers().set("Retry-After", String.valueOf(complete.retryAfter()));
         }
         response.headers().set("Content-Type", renderer.contentType(complete));
+        response.headers().set("Content-Language", language.toLanguageTag());
         response.end(Buffer.buffer(body(complete)));
     }
 
@@ -145,6 +153,24 @@ public class ErrorResponses {
             complete = complete.withRequestId(RequestIds.of(context));
         }
         return complete;
+    }
+
+    private Locale language(RoutingContext context) {
+        return messages.negotiate(context == null ? null : context.request().getHeader("Accept-Language"));
+    }
+
+    /** The extension's own title and detail in the caller's language; an application's texts stay as written. */
+    private ApiError localize(ApiError error, Locale language) {
+        ApiError localized = error;
+        String defaultTitle = ErrorCodes.defaultTitle(error.status());
+        if (defaultTitle.equals(error.title())) {
+            localized = localized.withTitle(messages.title(error.status(), language, defaultTitle));
+        }
+        String standardDetail = StandardDetails.of(error.status());
+        if (standardDetail != null && standardDetail.equals(error.detail())) {
+            localized = localized.withDetail(messages.detail(error.status(), language, standardDetail));
+        }
+        return localized;
     }
 
     private byte[] body(ApiError error) {

@@ -1,0 +1,67 @@
+package dev.errorcontract.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The titles and details of the errors the extension writes itself, in the language the caller asks for with
+ * {@code Accept-Language}, among {@code quarkus.error-contract.languages}. An application adds or changes texts in
+ * its own {@code error-contract-messages[_<language>].properties}, which wins over the extension's
+ * {@code dev/errorcontract/messages[_<language>].properties}. Codes and types never change.
+ */
+final class ErrorMessages {
+
+    static final String APPLICATION_BUNDLE = "error-contract-messages";
+    static final String EXTENSION_BUNDLE = "dev.errorcontract.messages";
+
+    private final List<Locale> languages;
+
+    ErrorMessages(List<String> languages) {
+        List<Locale> locales = new ArrayList<>();
+        for (String language : languages) {
+            locales.add(Locale.forLanguageTag(language.trim()));
+        }
+        this.languages = List.copyOf(locales);
+    }
+
+    /** The language to answer in: the best match of the header among the configured ones, else the first of them. */
+    Locale negotiate(String acceptLanguage) {
+        if (acceptLanguage != null && !acceptLanguage.isBlank() && languages.size() > 1) {
+            try {
+                Locale match = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), languages);
+                if (match != null) {
+                    return match;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a malformed header gets the default language
+            }
+        }
+        return languages.get(0);
+    }
+
+    String title(int status, Locale locale, String fallback) {
+        return text("title." + status, locale, fallback);
+    }
+
+    String detail(int status, Locale locale, String fallback) {
+        return text("detail." + status, locale, fallback);
+    }
+
+    private static String text(String key, Locale locale, String fallback) {
+        for (String bundle : List.of(APPLICATION_BUNDLE, EXTENSION_BUNDLE)) {
+            try {
+                ResourceBundle messages = ResourceBundle.getBundle(bundle, locale, ErrorMessages.class.getClassLoader(),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+                if (messages.containsKey(key)) {
+                    return messages.getString(key);
+                }
+            } catch (MissingResourceException absent) {
+                // no such bundle for this language: try the next
+            }
+        }
+        return fallback;
+    }
+}
