@@ -261,7 +261,7 @@ class ServerErrorProcessor {
         return FilterBuildItem.ofAuthenticationFailureHandler(recorder.failureHandler());
     }
 
-    private static String joinPaths(String classPath, String methodPath) {
+    static String joinPaths(String classPath, String methodPath) {
         String joined = "/" + (classPath == null ? "" : classPath) + "/" + (methodPath == null ? "" : methodPath);
         joined = joined.replaceAll("/+", "/");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;

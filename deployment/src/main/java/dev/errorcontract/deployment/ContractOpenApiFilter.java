@@ -1,0 +1,146 @@
+package dev.errorcontract.deployment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import dev.errorcontract.ErrorCodes;
+
+/**
+ * Adds the contract to the OpenAPI document generated at build time: the problem schema once, exactly as the server
+ * renders it, and to each operation the error responses it can really produce.
+ */
+final class ContractOpenApiFilter implements OASFilter {
+
+    static final String PROBLEM = "Problem";
+    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    /** What the build knows of one operation. */
+    record OperationFacts(boolean secured, boolean validated, boolean pathParameters, boolean rateLimited,
+            boolean idempotent) {
+    }
+
+    private final Map<String, Map<String, OperationFacts>> factsByPath;
+
+    ContractOpenApiFilter(Map<String, Map<String, OperationFacts>> factsByPath) {
+        this.factsByPath = factsByPath;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            Map<String, OperationFacts> operations = factsByPath.get(path);
+            if (operations != null && item.getOperations() != null) {
+                item.getOperations().forEach((method, operation) -> {
+                    OperationFacts facts = operations.get(method.name());
+                    if (facts != null) {
+                        addErrorResponses(operation, facts);
+                    }
+                });
+            }
+        });
+    }
+
+    private static void addErrorResponses(Operation operation, OperationFacts facts) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        if (facts.secured()) {
+            add(responses, 401, "Missing or invalid credentials");
+            add(responses, 403, "Authenticated, not permitted");
+        }
+        if (facts.pathParameters()) {
+            add(responses, 404, "No such resource");
+        }
+        if (facts.idempotent()) {
+            add(responses, 409, "The Idempotency-Key was used with another body (idempotency_conflict), or its first "
+                    + "request still runs (request_in_progress, with Retry-After)");
+        }
+        if (facts.validated()) {
+            add(responses, 422, "The body or a parameter failed validation; see errors[]");
+        }
+        if (facts.rateLimited()) {
+            APIResponse tooMany = add(responses, 429, "The rate limit is used up; retry after Retry-After seconds");
+            if (tooMany != null) {
+                tooMany.addHeader("Retry-After", header("Seconds to wait, at least 1"));
+                tooMany.addHeader("RateLimit-Limit", header("Permits per period of the limit closest to being used up"));
+                tooMany.addHeader("RateLimit-Remaining", header("Permits left"));
+                tooMany.addHeader("RateLimit-Reset", header("Seconds until the limit is full again"));
+            }
+        }
+        add(responses, 500, "Unexpected error; quote the request_id when reporting it");
+    }
+
+    /** Adds a response unless the application documented that status itself; returns the added one. */
+    private static APIResponse add(APIResponses responses, int status, String description) {
+        String key = Integer.toString(status);
+        if (responses.hasAPIResponse(key)) {
+            return null;
+        }
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(PROBLEM_JSON, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                        .example(Map.of("type", "about:blank", "title", ErrorCodes.defaultTitle(status),
+                                "status", status, "code", ErrorCodes.defaultCode(status),
+                                "request_id", "3f0c8a3e9d4b4f7c9a51d1b0c2a7e6f4", "errors", List.of()))));
+        responses.addAPIResponse(key, response);
+        return response;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+    }
+
+    /** The problem body exactly as ProblemDetailsRenderer writes it. */
+    static Schema problemSchema() {
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string("The field as the caller wrote it"))
+                .addProperty("pointer", string("JSON pointer into the request body"))
+                .addProperty("in", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .enumeration(List.of("body", "query", "path", "header")))
+                .addProperty("code", string("Machine-readable code of the problem"))
+                .addProperty("message", string("Human text, safe to show"))
+                .required(List.of("field", "code", "message"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("An error of the contract (RFC 9457 problem details with extension members)")
+                .addProperty("type", string("about:blank, or the configured base URI followed by the code"))
+                .addProperty("title", string("Short summary of the kind of problem"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty("detail", string("Human explanation of this occurrence, safe to show"))
+                .addProperty("instance", string("The request path"))
+                .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .pattern("^[a-z][a-z0-9]*(_[a-z0-9]+)*$"))
+                .addProperty("request_id", string("Correlation id, also in the X-Request-Id header"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .addProperty("retry_after", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .minimum(java.math.BigDecimal.ZERO))
+                .required(List.of("type", "title", "status", "code", "errors"));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+
+    static final Set<String> SECURITY_ANNOTATIONS = Set.of("jakarta.annotation.security.RolesAllowed",
+            "io.quarkus.security.Authenticated", "io.quarkus.security.PermissionsAllowed");
+
+}

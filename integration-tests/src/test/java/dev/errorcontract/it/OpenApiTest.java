@@ -1,0 +1,64 @@
+package dev.errorcontract.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The generated OpenAPI document describes the errors each operation can produce, and real error responses of the
+ * demo validate against the problem schema it documents: documentation and wire format cannot drift apart.
+ */
+@QuarkusTest
+public class OpenApiTest {
+
+    @Test
+    void operationsDocumentTheErrorsTheyCanProduce() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.Problem.properties.code.pattern", notNullValue())
+                .body("paths.'/tasks'.post.responses.keySet()", hasItems("401", "403", "409", "422", "500"))
+                .body("paths.'/tasks/{id}'.get.responses.keySet()", hasItems("401", "403", "404", "500"))
+                .body("paths.'/search'.get.responses.'429'.headers.keySet()", hasItems("Retry-After", "RateLimit-Limit"))
+                .body("paths.'/tasks'.post.responses.'422'.content.'application/problem+json'.schema.'$ref'",
+                        org.hamcrest.Matchers.equalTo("#/components/schemas/Problem"));
+    }
+
+    @Test
+    void realErrorResponsesMatchTheDocumentedSchema() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode document = json.readTree(given().get("/q/openapi?format=json").asString());
+        JsonSchema problem = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(document.at("/components/schemas/Problem"));
+        List<String> bodies = List.of(
+                given().header("X-API-KEY", "demo-key-read").get("/tasks/777777").then().statusCode(404).extract().asString(),
+                given().get("/tasks").then().statusCode(401).extract().asString(),
+                given().header("X-API-KEY", "demo-key-full").contentType(ContentType.JSON)
+                        .body("{\"title\":\"\",\"priority\":\"never\"}").post("/tasks").then().statusCode(422).extract()
+                        .asString(),
+                given().get("/demo/failures/unexpected").then().statusCode(500).extract().asString(),
+                given().header("X-API-KEY", "demo-key-read").put("/tasks").then().statusCode(405).extract().asString());
+        for (String body : bodies) {
+            Set<ValidationMessage> problems = problem.validate(json.readTree(body));
+            assertTrue(problems.isEmpty(), () -> body + " does not match the documented schema: " + problems);
+        }
+        assertEquals(5, bodies.size());
+        // the check can fail: a body off the contract does not validate
+        assertTrue(!problem.validate(json.readTree("{\"status\":404,\"code\":\"NotFound\",\"errors\":[]}")).isEmpty());
+    }
+}
