@@ -62,6 +62,10 @@ final class ContractOpenApiFilter implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
+        if (hasJsonBody(operation)) {
+            add(responses, 400, ErrorCodes.MALFORMED_BODY, "The body is not valid JSON or does not fit the expected "
+                    + "shape (malformed_body)");
+        }
         if (facts.secured()) {
             add(responses, 401, "Missing or invalid credentials");
             add(responses, 403, "Authenticated, not permitted");
@@ -88,8 +92,20 @@ final class ContractOpenApiFilter implements OASFilter {
         add(responses, 500, "Unexpected error; quote the request_id when reporting it");
     }
 
-    /** Adds a response unless the application documented that status itself; returns the added one. */
+    /** Whether the operation reads a JSON body, which the contract answers with 400 when it cannot be read. */
+    private static boolean hasJsonBody(Operation operation) {
+        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().getMediaTypes() != null
+                && operation.getRequestBody().getContent().getMediaTypes().keySet().stream()
+                        .anyMatch(type -> type.startsWith("application/json") || type.contains("+json"));
+    }
+
     private static APIResponse add(APIResponses responses, int status, String description) {
+        return add(responses, status, ErrorCodes.defaultCode(status), description);
+    }
+
+    /** Adds a response unless the application documented that status itself; returns the added one. */
+    private static APIResponse add(APIResponses responses, int status, String code, String description) {
         String key = Integer.toString(status);
         if (responses.hasAPIResponse(key)) {
             return null;
@@ -98,7 +114,7 @@ final class ContractOpenApiFilter implements OASFilter {
                 .content(OASFactory.createContent().addMediaType(PROBLEM_JSON, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(PROBLEM_REF))
                         .example(Map.of("type", "about:blank", "title", ErrorCodes.defaultTitle(status),
-                                "status", status, "code", ErrorCodes.defaultCode(status),
+                                "status", status, "code", code,
                                 "request_id", "3f0c8a3e9d4b4f7c9a51d1b0c2a7e6f4", "errors", List.of()))));
         responses.addAPIResponse(key, response);
         return response;

@@ -32,7 +32,7 @@ public class OpenApiTest {
     void operationsDocumentTheErrorsTheyCanProduce() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.Problem.properties.code.pattern", notNullValue())
-                .body("paths.'/tasks'.post.responses.keySet()", hasItems("401", "403", "409", "422", "500"))
+                .body("paths.'/tasks'.post.responses.keySet()", hasItems("400", "401", "403", "409", "422", "500"))
                 .body("paths.'/tasks/{id}'.get.responses.keySet()", hasItems("401", "403", "404", "500"))
                 .body("paths.'/search'.get.responses.'429'.headers.keySet()", hasItems("Retry-After", "RateLimit-Limit"))
                 .body("paths.'/tasks'.post.responses.'422'.content.'application/problem+json'.schema.'$ref'",
@@ -51,13 +51,15 @@ public class OpenApiTest {
                 given().header("X-API-KEY", "demo-key-full").contentType(ContentType.JSON)
                         .body("{\"title\":\"\",\"priority\":\"never\"}").post("/tasks").then().statusCode(422).extract()
                         .asString(),
+                given().header("X-API-KEY", "demo-key-full").contentType(ContentType.JSON).body("{\"title\":")
+                        .post("/tasks").then().statusCode(400).extract().asString(),
                 given().get("/demo/failures/unexpected").then().statusCode(500).extract().asString(),
                 given().header("X-API-KEY", "demo-key-read").put("/tasks").then().statusCode(405).extract().asString());
         for (String body : bodies) {
             Set<ValidationMessage> problems = problem.validate(json.readTree(body));
             assertTrue(problems.isEmpty(), () -> body + " does not match the documented schema: " + problems);
         }
-        assertEquals(5, bodies.size());
+        assertEquals(6, bodies.size());
         // the check can fail: a body off the contract does not validate
         assertTrue(!problem.validate(json.readTree("{\"status\":404,\"code\":\"NotFound\",\"errors\":[]}")).isEmpty());
     }
