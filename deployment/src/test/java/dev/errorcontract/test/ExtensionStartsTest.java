@@ -1,5 +1,6 @@
 package dev.errorcontract.test;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import jakarta.inject.Inject;
@@ -7,7 +8,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.errorcontract.devui.DevActivity;
 import dev.errorcontract.identity.CallerIdentities;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 
 public class ExtensionStartsTest {
@@ -21,5 +24,11 @@ public class ExtensionStartsTest {
     @Test
     void identitiesBeanIsAvailable() {
         assertNotNull(identities);
+    }
+
+    @Test
+    void devUiRecordsNothingOutsideDevMode() {
+        assertFalse(Arc.container().instance(DevActivity.class).isAvailable(),
+                "the recent-errors buffer exists only in dev mode");
     }
 }

@@ -83,14 +83,14 @@ public final class IdempotencyFilters {
             if (header == null) {
                 if (required) {
                     abort(context, routingContext, ApiError.of(400, ErrorCodes.IDEMPOTENCY_KEY_MISSING,
-                            "This operation requires an Idempotency-Key header."));
+                            responses.get().message(routingContext, "detail.idempotency_key_missing")));
                 }
                 return;
             }
             String key = IdempotencyKeys.parse(header);
             if (key == null) {
                 abort(context, routingContext, ApiError.of(400, ErrorCodes.BAD_REQUEST,
-                        "The Idempotency-Key header must be 1 to 255 visible ASCII characters."));
+                        responses.get().message(routingContext, "detail.idempotency_key_invalid")));
                 return;
             }
             byte[] body = readBody(context);
@@ -123,7 +123,7 @@ public final class IdempotencyFilters {
             } else if (claim instanceof Claim.InProgress inProgress && inProgress.fingerprint().equals(fingerprint)) {
                 metrics.get().idempotency("in_progress");
                 abort(context, routingContext, ApiError.of(409, ErrorCodes.REQUEST_IN_PROGRESS,
-                        "A request with this Idempotency-Key is still being processed.")
+                        responses.get().message(routingContext, "detail.request_in_progress"))
                         .withRetryAfter(Math.max(1, config.inProgressRetryAfter())));
             } else if (claim instanceof Claim.Completed completed && completed.fingerprint().equals(fingerprint)) {
                 metrics.get().idempotency("replayed");
@@ -131,7 +131,7 @@ public final class IdempotencyFilters {
             } else {
                 metrics.get().idempotency("conflict");
                 abort(context, routingContext, ApiError.of(409, ErrorCodes.IDEMPOTENCY_CONFLICT,
-                        "This Idempotency-Key was used with a different request body."));
+                        responses.get().message(routingContext, "detail.idempotency_conflict")));
             }
         }
 

@@ -1,6 +1,9 @@
 package dev.errorcontract.ratelimit;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,6 +65,23 @@ final class LocalRateLimitStore {
 
     int size() {
         return entries.size();
+    }
+
+    /**
+     * The callers of a bucket with the permits each has left (of the limit closest to being used up), fewest first,
+     * at most {@code max} of them; reading does not take a permit.
+     */
+    List<RateLimitUsage.Caller> callers(String bucket, int max) {
+        String prefix = bucket + '\u0000';
+        List<RateLimitUsage.Caller> callers = new ArrayList<>();
+        entries.forEach((key, entry) -> {
+            if (key.startsWith(prefix)) {
+                callers.add(new RateLimitUsage.Caller(key.substring(prefix.length()),
+                        entry.bucket.getAvailableTokens()));
+            }
+        });
+        callers.sort(Comparator.comparingLong(RateLimitUsage.Caller::remaining));
+        return callers.size() > max ? List.copyOf(callers.subList(0, max)) : callers;
     }
 
     private void evict(long now) {

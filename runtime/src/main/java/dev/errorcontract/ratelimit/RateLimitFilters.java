@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 
 import dev.errorcontract.ApiError;
 import dev.errorcontract.ErrorCodes;
+import dev.errorcontract.devui.DevActivity;
 import dev.errorcontract.identity.CallerIdentities;
 import dev.errorcontract.metrics.ContractMetrics;
 import dev.errorcontract.server.ErrorResponses;
@@ -41,13 +42,16 @@ public final class RateLimitFilters {
         private final Instance<CallerIdentities> identities;
         private final Instance<ErrorResponses> responses;
         private final Instance<ContractMetrics> metrics;
+        /** Only in dev mode, for the Dev UI card; otherwise {@code null}. */
+        private final DevActivity devActivity;
 
         Check(Instance<RateLimiter> limiter, Instance<CallerIdentities> identities, Instance<ErrorResponses> responses,
-                Instance<ContractMetrics> metrics) {
+                Instance<ContractMetrics> metrics, Instance<DevActivity> devActivity) {
             this.limiter = limiter;
             this.identities = identities;
             this.responses = responses;
             this.metrics = metrics;
+            this.devActivity = devActivity.isResolvable() ? devActivity.get() : null;
         }
 
         @Override
@@ -87,6 +91,9 @@ public final class RateLimitFilters {
             }
             context.setProperty(DECISION, decision);
             metrics.get().rateLimit(decision.bucket(), decision.allowed());
+            if (devActivity != null) {
+                devActivity.rateLimit(decision.bucket(), decision.allowed());
+            }
             if (!decision.allowed()) {
                 context.abortWith(responses.get().toResponse(rejection(decision),
                         RateLimitHeaders.of(decision, rateLimiter.headerStyle()), null, routingContext));

@@ -1,6 +1,7 @@
 package dev.errorcontract.ratelimit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,15 @@ public class RateLimiter {
     /** How many callers the local store tracks now. */
     public int trackedCallers() {
         return localStore.size();
+    }
+
+    /** Each configured bucket with its limits and, for the local store, its callers now: for the Dev UI. */
+    public List<RateLimitUsage> usage(int maxCallers) {
+        List<RateLimitUsage> usage = new ArrayList<>();
+        buckets.values().stream().sorted(Comparator.comparing(BucketDefinition::name)).forEach(bucket -> usage.add(
+                new RateLimitUsage(bucket.name(), bucket.identity(), bucket.policies(), bucket.name().equals(defaultBucket),
+                        isShared() ? "redis" : "local", isShared() ? List.of() : localStore.callers(bucket.name(), maxCallers))));
+        return usage;
     }
 
     private static Map<String, BucketDefinition> definitions(RateLimitConfig config) {

@@ -1,5 +1,6 @@
 package dev.errorcontract.server;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,18 @@ final class ErrorMessages {
 
     String detail(int status, Locale locale, String fallback) {
         return text("detail." + status, locale, fallback);
+    }
+
+    /**
+     * One of the extension's parameterised texts ({@code java.text.MessageFormat} patterns), in the language;
+     * English from the extension's bundle when neither bundle has it in that language.
+     */
+    String format(String key, Locale locale, Object... arguments) {
+        String pattern = text(key, locale, null);
+        if (pattern == null) {
+            throw new IllegalStateException("No text for " + key + " in " + EXTENSION_BUNDLE);
+        }
+        return new MessageFormat(pattern, locale).format(arguments);
     }
 
     private static String text(String key, Locale locale, String fallback) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,7 @@ import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.ErrorRenderer;
 import dev.errorcontract.FieldError;
 import dev.errorcontract.config.ErrorContractConfig;
+import dev.errorcontract.devui.DevActivity;
 import dev.errorcontract.metrics.ContractMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -52,9 +54,14 @@ public class ErrorResponses {
     private final ContractMetrics metrics;
     private final ErrorMessages messages;
 
+    /** Only in dev mode, for the Dev UI card; otherwise {@code null}. */
+    private final DevActivity devActivity;
+
     ErrorResponses(ErrorRenderer renderer, ObjectMapper objectMapper, DeclaredExceptions declaredExceptions,
-            AllowedMethods allowedMethods, ContractMetrics metrics, ErrorContractConfig config) {
+            AllowedMethods allowedMethods, ContractMetrics metrics, ErrorContractConfig config,
+            Instance<DevActivity> devActivity) {
         this.messages = new ErrorMessages(config.languages());
+        this.devActivity = devActivity.isResolvable() ? devActivity.get() : null;
         this.renderer = renderer;
         this.objectMapper = objectMapper;
         this.declaredExceptions = declaredExceptions;
@@ -81,8 +88,7 @@ public class ErrorResponses {
             RoutingContext context) {
         Locale language = language(context);
         ApiError complete = localize(complete(error, context), language);
-        log(complete, cause, context);
-        metrics.error(complete.status(), complete.code());
+        record(complete, cause, context);
         Response.ResponseBuilder response = Response.status(complete.status())
                 .entity(body(complete))
                 .header("Content-Type", renderer.contentType(complete))
@@ -102,8 +108,7 @@ public class ErrorResponses {
     public void write(ApiError error, Map<String, List<String>> headers, Throwable cause, RoutingContext context) {
         Locale language = language(context);
         ApiError complete = localize(complete(error, context), language);
-        log(complete, cause, context);
-        metrics.error(complete.status(), complete.code());
+        record(complete, cause, context);
         HttpServerResponse response = context.response();
         if (response.ended() || response.headWritten()) {
             return;
@@ -122,6 +127,14 @@ public class ErrorResponses {
         response.end(Buffer.buffer(body(complete)));
     }
 
+    /**
+     * One of the extension's own texts (a key of its message bundle, such as {@code detail.validation_error}) in the
+     * language the response will be in.
+     */
+    public String message(RoutingContext context, String key, Object... arguments) {
+        return messages.format(key, language(context), arguments);
+    }
+
     /** What a failure is, in the contract's terms. */
     Classified classify(Throwable failure, RoutingContext context) {
         if (failure instanceof ApiException api) {
@@ -132,7 +145,7 @@ public class ErrorResponses {
         }
         JsonProcessingException json = jsonCause(failure);
         if (json != null) {
-            return json instanceof InvalidDefinitionException ? unexpected(failure) : malformedBody(json);
+            return json instanceof InvalidDefinitionException ? unexpected(failure) : malformedBody(json, context);
         }
         if (failure instanceof WebApplicationException wae) {
             return webApplication(wae, context);
@@ -185,8 +198,17 @@ public class ErrorResponses {
         }
     }
 
-    private static void log(ApiError error, Throwable cause, RoutingContext context) {
+    /** Logs, counts and, in dev mode, keeps an error response for the Dev UI. */
+    private void record(ApiError error, Throwable cause, RoutingContext context) {
         String method = context == null ? "-" : context.request().method().name();
+        log(error, cause, method);
+        metrics.error(error.status(), error.code());
+        if (devActivity != null) {
+            devActivity.error(error, method);
+        }
+    }
+
+    private static void log(ApiError error, Throwable cause, String method) {
         if (cause != null) {
             LOG.errorf(cause, "request_id=%s %s %s -> %d %s", error.requestId(), method, error.instance(),
                     error.status(), error.code());
@@ -228,19 +250,18 @@ public class ErrorResponses {
         return new Classified(error, headers, null);
     }
 
-    private static Classified malformedBody(JsonProcessingException json) {
+    private Classified malformedBody(JsonProcessingException json, RoutingContext context) {
         String field = json instanceof JsonMappingException mapping ? fieldPath(mapping.getPath()) : null;
         if (field == null) {
-            return new Classified(ApiError.of(400, ErrorCodes.MALFORMED_BODY, "The request body is not valid JSON."),
+            return new Classified(ApiError.of(400, ErrorCodes.MALFORMED_BODY, message(context, "detail.malformed_body")),
                     Map.of(), null);
         }
-        String message = json instanceof MismatchedInputException && json.getMessage() != null
-                && json.getMessage().startsWith("Missing required") ? "The field is required."
-                        : "The value has the wrong type.";
-        FieldError error = FieldError.body(field, "invalid_type", message);
+        boolean missing = json instanceof MismatchedInputException && json.getMessage() != null
+                && json.getMessage().startsWith("Missing required");
+        FieldError error = FieldError.body(field, "invalid_type",
+                message(context, missing ? "field.required" : "field.invalid_type"));
         return new Classified(ApiError.of(400, ErrorCodes.MALFORMED_BODY,
-                "The request body could not be read: field '" + field + "' is not valid.").withErrors(List.of(error)),
-                Map.of(), null);
+                message(context, "detail.malformed_body.field", field)).withErrors(List.of(error)), Map.of(), null);
     }
 
     private static Classified declared(DeclaredExceptions.Mapping mapping, Throwable failure) {

@@ -59,7 +59,7 @@ public class ValidationExceptionMapper implements ResteasyReactiveExceptionMappe
             errors.add(fieldError(violation));
         }
         errors.sort(STABLE_ORDER);
-        String detail = errors.size() == 1 ? "1 field is not valid." : errors.size() + " fields are not valid.";
+        String detail = responses.message(routingContext, "detail.validation_error", errors.size());
         return responses.toResponse(ApiError.of(status, ErrorCodes.VALIDATION_ERROR, detail).withErrors(errors), Map.of(),
                 null, routingContext);
     }

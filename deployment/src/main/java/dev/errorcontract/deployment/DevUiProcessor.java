@@ -1,0 +1,142 @@
+package dev.errorcontract.deployment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.MethodInfo;
+
+import dev.errorcontract.ErrorCodes;
+import dev.errorcontract.Idempotent;
+import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
+import dev.errorcontract.devui.DevActivity;
+import dev.errorcontract.devui.ErrorContractJsonRpcService;
+import dev.errorcontract.ratelimit.RateLimitedMethods;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.IsDevelopment;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
+import io.quarkus.devui.spi.page.CardPageBuildItem;
+import io.quarkus.devui.spi.page.Page;
+
+/**
+ * The Dev UI card, in dev mode only: the error catalogue and the application's own codes (build-time data), the
+ * endpoints with their bucket and idempotency, the configured buckets with live usage and the recent error responses
+ * (JSON-RPC, from {@link DevActivity}, which records only in dev mode).
+ */
+class DevUiProcessor {
+
+    private static final DotName IDEMPOTENT = DotName.createSimple(Idempotent.class);
+
+    /** A row of the contract's status table. */
+    record CatalogueEntry(int status, String title, List<String> codes, String when, String headers,
+            String clientRetries) {
+    }
+
+    /** An application exception mapped to the contract. */
+    record ApplicationError(String exception, int status, String code, boolean messageShown, String declaredBy) {
+    }
+
+    /** A resource method and what the contract adds to it. */
+    record Endpoint(String endpoint, String bucket, String idempotency) {
+    }
+
+    static final List<CatalogueEntry> CATALOGUE = List.of(
+            entry(400, "unparseable body, bad parameter types, missing idempotency key", "", "no",
+                    ErrorCodes.BAD_REQUEST, ErrorCodes.MALFORMED_BODY, ErrorCodes.IDEMPOTENCY_KEY_MISSING),
+            entry(401, "missing or invalid credentials", "WWW-Authenticate", "no", ErrorCodes.UNAUTHORIZED),
+            entry(402, "account or subscription not active", "", "no", ErrorCodes.PAYMENT_REQUIRED),
+            entry(403, "authenticated, not permitted (optionally concealed as 404)", "", "no", ErrorCodes.FORBIDDEN),
+            entry(404, "unknown resource or route", "", "no", ErrorCodes.NOT_FOUND),
+            entry(405, "method not valid for the path", "Allow", "no", ErrorCodes.METHOD_NOT_ALLOWED),
+            entry(406, "no acceptable representation", "", "no", ErrorCodes.NOT_ACCEPTABLE),
+            entry(409, "state conflict; idempotency key reused with another body; same key still running",
+                    "Retry-After on request_in_progress", "only request_in_progress", ErrorCodes.CONFLICT,
+                    ErrorCodes.IDEMPOTENCY_CONFLICT, ErrorCodes.REQUEST_IN_PROGRESS),
+            entry(413, "request body over the limit", "", "no", ErrorCodes.PAYLOAD_TOO_LARGE),
+            entry(414, "request URI too long", "", "no", ErrorCodes.URI_TOO_LONG),
+            entry(415, "request body media type not supported", "", "no", ErrorCodes.UNSUPPORTED_MEDIA_TYPE),
+            entry(422, "bean validation of body or parameters failed", "", "no", ErrorCodes.VALIDATION_ERROR),
+            entry(423, "the resource is busy", "Retry-After", "yes", ErrorCodes.LOCKED),
+            entry(429, "a rate limit is used up", "Retry-After, rate-limit headers", "yes, not before Retry-After",
+                    ErrorCodes.RATE_LIMIT_EXCEEDED),
+            entry(500, "unexpected", "", "idempotent requests only", ErrorCodes.INTERNAL_ERROR),
+            entry(502, "an upstream failed", "", "idempotent requests only", ErrorCodes.BAD_GATEWAY),
+            entry(503, "maintenance, open circuit breaker, overload", "Retry-After when known", "yes",
+                    ErrorCodes.SERVICE_UNAVAILABLE),
+            entry(504, "an upstream timed out", "", "idempotent requests only", ErrorCodes.GATEWAY_TIMEOUT));
+
+    @BuildStep(onlyIf = IsDevelopment.class)
+    AdditionalBeanBuildItem registerDevActivity() {
+        return AdditionalBeanBuildItem.unremovableOf(DevActivity.class);
+    }
+
+    @BuildStep(onlyIf = IsDevelopment.class)
+    CardPageBuildItem card(List<DeclaredExceptionBuildItem> declared, RateLimitedMethodsBuildItem rateLimited,
+            CombinedIndexBuildItem index) {
+        List<ApplicationError> applicationErrors = declared.stream()
+                .map(item -> new ApplicationError(item.className, item.status, item.code, item.exposeMessage,
+                        item.origin))
+                .sorted(Comparator.comparing(ApplicationError::status).thenComparing(ApplicationError::exception))
+                .toList();
+        List<Endpoint> endpoints = endpoints(rateLimited, index);
+
+        CardPageBuildItem card = new CardPageBuildItem();
+        card.addBuildTimeData("catalogue", CATALOGUE);
+        card.addBuildTimeData("applicationErrors", applicationErrors);
+        card.addBuildTimeData("endpoints", endpoints);
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Error catalogue")
+                .icon("font-awesome-solid:book")
+                .componentLink("qwc-error-contract-catalogue.js")
+                .staticLabel(String.valueOf(CATALOGUE.size() + applicationErrors.size())));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Endpoints")
+                .icon("font-awesome-solid:route")
+                .componentLink("qwc-error-contract-endpoints.js")
+                .staticLabel(String.valueOf(endpoints.size())));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Rate limits")
+                .icon("font-awesome-solid:gauge-high")
+                .componentLink("qwc-error-contract-buckets.js"));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Recent errors")
+                .icon("font-awesome-solid:triangle-exclamation")
+                .componentLink("qwc-error-contract-errors.js"));
+        return card;
+    }
+
+    @BuildStep(onlyIf = IsDevelopment.class)
+    JsonRPCProvidersBuildItem jsonRpc() {
+        return new JsonRPCProvidersBuildItem(ErrorContractJsonRpcService.class);
+    }
+
+    /** Every resource method that is rate limited or idempotent, by {@code Class#method}. */
+    private static List<Endpoint> endpoints(RateLimitedMethodsBuildItem rateLimited, CombinedIndexBuildItem index) {
+        Map<String, String> idempotency = new TreeMap<>();
+        for (AnnotationInstance annotation : index.getIndex().getAnnotations(IDEMPOTENT)) {
+            MethodInfo method = annotation.target().asMethod();
+            AnnotationValue required = annotation.value("required");
+            idempotency.put(RateLimitedMethods.key(method.declaringClass().name().toString(), method.name()),
+                    required != null && required.asBoolean() ? "key required" : "key optional");
+        }
+        Map<String, Endpoint> endpoints = new TreeMap<>();
+        rateLimited.bucketByMethod.forEach((method, bucket) -> endpoints.put(method, new Endpoint(method,
+                RateLimitedMethods.DEFAULT_BUCKET.equals(bucket) ? "(default bucket)" : bucket,
+                idempotency.getOrDefault(method, ""))));
+        idempotency.forEach((method, required) -> endpoints.putIfAbsent(method, new Endpoint(method, "", required)));
+        return new ArrayList<>(endpoints.values());
+    }
+
+    private static CatalogueEntry entry(int status, String when, String headers, String clientRetries,
+            String... codes) {
+        return new CatalogueEntry(status, ErrorCodes.defaultTitle(status), List.of(codes), when, headers,
+                clientRetries);
+    }
+}

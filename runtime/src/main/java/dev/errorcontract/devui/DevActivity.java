@@ -1,0 +1,86 @@
+package dev.errorcontract.devui;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.inject.Singleton;
+
+import dev.errorcontract.ApiError;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+/**
+ * What the Dev UI card shows of the running application: the most recent error responses and the rate-limit
+ * decisions per bucket. A bean only in dev mode; in other modes nothing records anything.
+ */
+@Singleton
+public class DevActivity {
+
+    /** How many error responses the card keeps. */
+    static final int RECENT_ERRORS = 100;
+
+    private final Deque<RecentError> recentErrors = new ArrayDeque<>(RECENT_ERRORS);
+    private final BroadcastProcessor<RecentError> newErrors = BroadcastProcessor.create();
+    private final Map<String, Decisions> decisions = new ConcurrentHashMap<>();
+
+    /** An error response the application sent. */
+    public record RecentError(String time, String requestId, String method, String path, int status, String code,
+            String title, String detail, int fieldErrors) {
+    }
+
+    /** Rate-limit checks of one bucket since the application started. */
+    public record Decisions(LongAdder allowed, LongAdder rejected) {
+    }
+
+    public void error(ApiError error, String method) {
+        RecentError recent = new RecentError(Instant.now().toString(), error.requestId(), method, error.instance(),
+                error.status(), error.code(), error.title(), error.detail(),
+                error.errors().size());
+        synchronized (recentErrors) {
+            if (recentErrors.size() == RECENT_ERRORS) {
+                recentErrors.removeLast();
+            }
+            recentErrors.addFirst(recent);
+        }
+        newErrors.onNext(recent);
+    }
+
+    public void rateLimit(String bucket, boolean allowed) {
+        Decisions counts = decisions.computeIfAbsent(bucket, ignored -> new Decisions(new LongAdder(), new LongAdder()));
+        (allowed ? counts.allowed() : counts.rejected()).increment();
+    }
+
+    /** The recent errors, newest first. */
+    public List<RecentError> recentErrors() {
+        synchronized (recentErrors) {
+            return new ArrayList<>(recentErrors);
+        }
+    }
+
+    public void clearRecentErrors() {
+        synchronized (recentErrors) {
+            recentErrors.clear();
+        }
+    }
+
+    /** Each error response from now on, as it is sent. */
+    public Multi<RecentError> newErrors() {
+        return newErrors;
+    }
+
+    long allowed(String bucket) {
+        Decisions counts = decisions.get(bucket);
+        return counts == null ? 0 : counts.allowed().sum();
+    }
+
+    long rejected(String bucket) {
+        Decisions counts = decisions.get(bucket);
+        return counts == null ? 0 : counts.rejected().sum();
+    }
+}
