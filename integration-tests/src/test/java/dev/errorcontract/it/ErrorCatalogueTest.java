@@ -196,6 +196,30 @@ public class ErrorCatalogueTest {
     }
 
     @Test
+    void extensionsParameterisedDetailsInTheCallersLanguage() {
+        Response invalid = given().header("Accept-Language", "de").header("X-API-KEY", FULL_KEY)
+                .contentType(ContentType.JSON).body("{\"title\": \"\", \"priority\": \"whenever\"}").post("/tasks");
+        assertContract(invalid, 422, "validation_error").then()
+                .header("Content-Language", "de")
+                .body("detail", equalTo("2 Felder sind ung\u00fcltig."));
+        given().header("X-API-KEY", FULL_KEY).contentType(ContentType.JSON).body("{\"title\": \"\", \"priority\": \"low\"}")
+                .post("/tasks").then().statusCode(422).body("detail", equalTo("1 field is not valid."));
+
+        Response mistyped = given().header("Accept-Language", "de").header("X-API-KEY", FULL_KEY)
+                .contentType(ContentType.JSON).body("{\"title\": {\"nested\": true}, \"priority\": \"high\"}")
+                .post("/tasks");
+        assertContract(mistyped, 400, "malformed_body").then()
+                .body("detail", equalTo("Der Anfrageinhalt konnte nicht gelesen werden: das Feld 'title' ist ung\u00fcltig."))
+                .body("errors[0].message", equalTo("Der Wert hat den falschen Typ."));
+
+        Response badKey = given().header("Accept-Language", "de").header("X-API-KEY", FULL_KEY)
+                .header("Idempotency-Key", "k".repeat(300)).contentType(ContentType.JSON)
+                .body("{\"title\": \"Key\", \"priority\": \"low\"}").post("/tasks");
+        assertContract(badKey, 400, "bad_request").then().body("detail",
+                equalTo("Der Idempotency-Key-Header muss aus 1 bis 255 sichtbaren ASCII-Zeichen bestehen."));
+    }
+
+    @Test
     void unknownLanguageFallsBackToEnglishAndApplicationTextsStayAsWritten() {
         given().header("Accept-Language", "fr").header("X-API-KEY", READ_KEY).get("/no/such/route").then()
                 .statusCode(404).header("Content-Language", "en").body("title", equalTo("Not Found"));
