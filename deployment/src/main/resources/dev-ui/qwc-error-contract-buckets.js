@@ -47,8 +47,19 @@ export class QwcErrorContractBuckets extends LitElement {
         return html`${this._buckets.map((bucket) => this._bucket(bucket))}`;
     }
 
+    _window(seconds) {
+        const units = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+        for (const [size, name] of units) {
+            if (seconds % size === 0) {
+                const count = seconds / size;
+                return count === 1 ? name : `${count} ${name}s`;
+            }
+        }
+        return `${seconds} seconds`;
+    }
+
     _bucket(bucket) {
-        const limits = bucket.limits.map((limit) => `${limit.permits} per ${limit.windowSeconds} s`).join(' and ');
+        const limits = bucket.limits.map((limit) => `${limit.permits} per ${this._window(limit.windowSeconds)}`).join(' and ');
         return html`
             <div class="bucket">
                 <div class="heading">

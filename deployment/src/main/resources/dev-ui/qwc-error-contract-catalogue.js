@@ -15,20 +15,24 @@ export class QwcErrorContractCatalogue extends LitElement {
         h3 { margin: 10px 0 0 0; font-size: var(--lumo-font-size-m); }
         vaadin-grid { flex: 1; min-height: 200px; }
         code { font-size: 85%; }
+        .wrap { white-space: normal; }
     `;
 
     render() {
         return html`
             <h3>Contract catalogue</h3>
-            <vaadin-grid .items="${catalogue}" theme="row-stripes no-border" all-rows-visible>
-                <vaadin-grid-sort-column path="status" auto-width></vaadin-grid-sort-column>
-                <vaadin-grid-column header="Codes" auto-width
+            <vaadin-grid .items="${catalogue}" theme="row-stripes no-border wrap-cell-content" all-rows-visible>
+                <vaadin-grid-sort-column header="Status" path="status" width="7.5em" flex-grow="0"></vaadin-grid-sort-column>
+                <vaadin-grid-column header="Codes" width="14em"
                     ${columnBodyRenderer((entry) => html`${entry.codes.map((code) => html`<code>${code}</code> `)}`, [])}>
                 </vaadin-grid-column>
-                <vaadin-grid-column header="Title" path="title" auto-width></vaadin-grid-column>
-                <vaadin-grid-column header="When" path="when" flex-grow="2"></vaadin-grid-column>
-                <vaadin-grid-column header="Headers" path="headers" auto-width></vaadin-grid-column>
-                <vaadin-grid-column header="Client retries?" path="clientRetries" auto-width></vaadin-grid-column>
+                <vaadin-grid-column header="Title" path="title" width="11em" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="When" width="16em" flex-grow="3"
+                    ${columnBodyRenderer((entry) => html`<span class="wrap">${entry.when}</span>`, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Headers" width="10em"
+                    ${columnBodyRenderer((entry) => html`<span class="wrap">${entry.headers}</span>`, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Client retries?" width="10em"
+                    ${columnBodyRenderer((entry) => html`<span class="wrap">${entry.clientRetries}</span>`, [])}></vaadin-grid-column>
             </vaadin-grid>
             <h3>Application error codes</h3>
             ${applicationErrors.length === 0

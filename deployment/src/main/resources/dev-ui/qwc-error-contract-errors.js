@@ -51,16 +51,20 @@ export class QwcErrorContractErrors extends LitElement {
                 <span class="muted">The last 100 error responses of this application, newest first.</span>
             </div>
             <vaadin-grid .items="${this._errors}" theme="row-stripes no-border">
-                <vaadin-grid-sort-column header="Time" path="time" auto-width></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Request id" path="requestId" auto-width></vaadin-grid-sort-column>
-                <vaadin-grid-column header="Request" auto-width
+                <vaadin-grid-sort-column header="Time" path="time" width="8em" flex-grow="0"
+                    ${columnBodyRenderer((error) => html`<span title="${error.time}">${new Date(error.time).toLocaleTimeString()}</span>`, [])}>
+                </vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Request id" path="requestId" width="22em" flex-grow="0"
+                    ${columnBodyRenderer((error) => html`<code>${error.requestId}</code>`, [])}>
+                </vaadin-grid-sort-column>
+                <vaadin-grid-column header="Request" width="14em"
                     ${columnBodyRenderer((error) => html`<code>${error.method} ${error.path}</code>`, [])}>
                 </vaadin-grid-column>
-                <vaadin-grid-sort-column header="Status" path="status" auto-width
+                <vaadin-grid-sort-column header="Status" path="status" width="7.5em" flex-grow="0"
                     ${columnBodyRenderer((error) => html`<span class="${error.status >= 500 ? 'server' : ''}">${error.status}</span>`, [])}>
                 </vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Code" path="code" auto-width></vaadin-grid-sort-column>
-                <vaadin-grid-column header="Detail" flex-grow="2"
+                <vaadin-grid-sort-column header="Code" path="code" width="12em"></vaadin-grid-sort-column>
+                <vaadin-grid-column header="Detail" width="20em" flex-grow="3"
                     ${columnBodyRenderer((error) => html`${error.detail ?? ''}${error.fieldErrors > 0 ? html` <span class="muted">(${error.fieldErrors} field errors)</span>` : ''}`, [])}>
                 </vaadin-grid-column>
             </vaadin-grid>
