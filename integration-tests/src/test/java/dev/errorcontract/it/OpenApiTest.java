@@ -2,6 +2,7 @@ package dev.errorcontract.it;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,9 @@ public class OpenApiTest {
                 .body("paths.'/tasks'.post.responses.keySet()", hasItems("400", "401", "403", "409", "422", "500"))
                 .body("paths.'/tasks/{id}'.get.responses.keySet()", hasItems("401", "403", "404", "500"))
                 .body("paths.'/search'.get.responses.'429'.headers.keySet()", hasItems("Retry-After", "RateLimit-Limit"))
+                // the demo's default bucket limits every resource method that is not exempt
+                .body("paths.'/tasks/{id}'.get.responses.keySet()", hasItems("429"))
+                .body("paths.'/upstream/{scenario}'.get.responses.keySet()", not(hasItems("429")))
                 .body("paths.'/tasks'.post.responses.'422'.content.'application/problem+json'.schema.'$ref'",
                         org.hamcrest.Matchers.equalTo("#/components/schemas/Problem"));
     }

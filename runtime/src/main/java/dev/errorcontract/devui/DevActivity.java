@@ -47,8 +47,8 @@ public class DevActivity {
                 recentErrors.removeLast();
             }
             recentErrors.addFirst(recent);
+            newErrors.onNext(recent); // under the lock: a processor takes one signal at a time
         }
-        newErrors.onNext(recent);
     }
 
     public void rateLimit(String bucket, boolean allowed) {
