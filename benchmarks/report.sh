@@ -27,7 +27,8 @@ END {
     print "| target | ratio | at least | result |"
     print "|---|---:|---:|---|"
     target("200 path: extension / plain", ratio("200 json|contract", "200 json|plain"), 0.98, "")
-    target("404: extension / quarkus-resteasy-problem", ratio("404|contract", "404|problem"), 1.0, "")
+    target("404 (NotFoundException): extension / quarkus-resteasy-problem", ratio("404|contract", "404|problem"), 1.0, "")
+    target("404 (ApiException.notFound): extension / quarkus-resteasy-problem", ratio("404 ApiException|contract", "404|problem"), 1.0, "")
     target("422: extension / quarkus-resteasy-problem", ratio("422 validation|contract", "422 validation|problem"), 1.0, "")
     target("500: extension / quarkus-resteasy-problem", ratio("500|contract", "500|problem"), 1.0, "")
     target("limited below its limit / unlimited", ratio("limited below its limit|contract", "unlimited|contract"), 0.95, "")
@@ -47,7 +48,7 @@ END {
     print "|---|---|---:|---:|"
     while ((getline line < jmhfile) > 0) {
         if (line ~ /^"Benchmark"/) continue
-        gsub(/"/, "", line)
+        gsub(/["\r]/, "", line)
         split(line, j, ",")
         sub(/^dev\.errorcontract\./, "", j[1])
         printf "| %s | %s | %.1f | %.1f |\n", j[1], (j[8] == "" ? "" : j[8]), j[5], j[6]

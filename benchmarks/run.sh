@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of quarkus-error-contract against plain Quarkus and the alternatives, in one run on 127.0.0.1.
-#   benchmarks/run.sh            full run (about 10 minutes on 2 cores)
+#   benchmarks/run.sh            full run (about 25 minutes on 2 cores)
 #   benchmarks/run.sh --quick    a smoke run (about 3 minutes; numbers are only indicative)
 # Every load targets 127.0.0.1 only and stops by itself. Results: benchmarks/results/latest.{md,csv}.
 set -euo pipefail
@@ -115,6 +115,7 @@ echo "== with quarkus-error-contract (local store)"
 start_app contract
 measure "200 json" contract /bench/json
 measure "404" contract /bench/missing
+measure "404 ApiException" contract /bench/missing-api
 measure "422 validation" contract /bench/validated POST '{"name":"","priority":""}'
 measure "500" contract /bench/boom
 measure "unlimited" contract /bench/unlimited
