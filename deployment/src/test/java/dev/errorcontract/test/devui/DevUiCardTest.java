@@ -58,7 +58,6 @@ public class DevUiCardTest {
     void recentErrorsAndBucketsOverJsonRpc() throws Exception {
         try (DevUiJsonRpc rpc = new DevUiJsonRpc(root.toString())) {
             LinkedBlockingQueue<JsonNode> live = rpc.subscribe("quarkus-error-contract_streamRecentErrors");
-            Thread.sleep(200);
             String requestId = given().header("X-API-Key", "key-1").get("/orders/missing").then().statusCode(404)
                     .extract().header("X-Request-Id");
             given().header("X-API-Key", "key-1").get("/orders/any").then().statusCode(200);

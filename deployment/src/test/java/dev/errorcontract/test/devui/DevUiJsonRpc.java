@@ -46,12 +46,15 @@ final class DevUiJsonRpc implements AutoCloseable {
         return response.get(10, TimeUnit.SECONDS);
     }
 
-    /** The items a streaming method sends from now on. */
-    LinkedBlockingQueue<JsonNode> subscribe(String method) {
+    /** The items a streaming method sends from now on, once the server has acknowledged the subscription. */
+    LinkedBlockingQueue<JsonNode> subscribe(String method) throws Exception {
         int id = ids.incrementAndGet();
         LinkedBlockingQueue<JsonNode> items = new LinkedBlockingQueue<>();
+        CompletableFuture<JsonNode> acknowledged = new CompletableFuture<>();
         subscriptions.put(id, items);
+        pending.put(id, acknowledged);
         send(id, method);
+        acknowledged.get(10, TimeUnit.SECONDS);
         return items;
     }
 
@@ -97,7 +100,9 @@ final class DevUiJsonRpc implements AutoCloseable {
                 }
                 JsonNode value = result.has("object") ? result.get("object") : result;
                 if (subscriptions.containsKey(id)) {
-                    if (!"Void".equals(result.path("messageType").asText())) {
+                    if ("Void".equals(result.path("messageType").asText())) {
+                        pending.remove(id).complete(value); // the subscription is in place
+                    } else {
                         subscriptions.get(id).add(value);
                     }
                 } else {
