@@ -1,34 +1,36 @@
 package dev.errorcontract.server;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
 /**
- * The extension's own {@code detail} texts, for errors whose cause must not be shown to the caller.
+ * The extension's own {@code detail} texts, for errors whose cause must not be shown to the caller: the
+ * {@code detail.<status>} entries of its English message bundle, which the other languages translate.
  */
 public final class StandardDetails {
+
+    private static final Map<Integer, String> BY_STATUS = load();
 
     private StandardDetails() {
     }
 
     /** A safe, generic detail for a status, or {@code null} when there is none. */
     public static String of(int status) {
-        return switch (status) {
-            case 400 -> "The request is not valid.";
-            case 401 -> "Authentication is required to access this resource.";
-            case 403 -> "You are not allowed to perform this operation.";
-            case 404 -> "The requested resource does not exist.";
-            case 405 -> "The request method is not allowed on this resource.";
-            case 406 -> "None of the media types the request accepts can be produced.";
-            case 409 -> "The request conflicts with the current state of the resource.";
-            case 413 -> "The request body is too large.";
-            case 414 -> "The request URI is too long.";
-            case 415 -> "The media type of the request body is not supported.";
-            case 422 -> "The request is not valid.";
-            case 429 -> "Too many requests: the rate limit is used up.";
-            case 431 -> "The request headers are too large.";
-            case 500 -> "An unexpected error occurred. Quote the request id when reporting it.";
-            case 502 -> "An upstream service failed.";
-            case 503 -> "The service is temporarily unavailable.";
-            case 504 -> "An upstream service did not answer in time.";
-            default -> null;
-        };
+        return BY_STATUS.get(status);
+    }
+
+    private static Map<Integer, String> load() {
+        ResourceBundle english = ResourceBundle.getBundle(ErrorMessages.EXTENSION_BUNDLE, Locale.ROOT,
+                StandardDetails.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Map<Integer, String> details = new HashMap<>();
+        for (String key : english.keySet()) {
+            if (key.matches("detail\\.\\d{3}")) {
+                details.put(Integer.valueOf(key.substring("detail.".length())), english.getString(key));
+            }
+        }
+        return Map.copyOf(details);
     }
 }
