@@ -6,13 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationValue;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.MethodInfo;
 
 import dev.errorcontract.ErrorCodes;
-import dev.errorcontract.Idempotent;
+import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
 import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
 import dev.errorcontract.devui.DevActivity;
 import dev.errorcontract.devui.ErrorContractJsonRpcService;
@@ -20,7 +16,6 @@ import dev.errorcontract.ratelimit.RateLimitedMethods;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
@@ -31,8 +26,6 @@ import io.quarkus.devui.spi.page.Page;
  * (JSON-RPC, from {@link DevActivity}, which records only in dev mode).
  */
 class DevUiProcessor {
-
-    private static final DotName IDEMPOTENT = DotName.createSimple(Idempotent.class);
 
     /** A row of the contract's status table. */
     record CatalogueEntry(int status, String title, List<String> codes, String when, String headers,
@@ -79,13 +72,13 @@ class DevUiProcessor {
 
     @BuildStep(onlyIf = IsDevelopment.class)
     CardPageBuildItem card(List<DeclaredExceptionBuildItem> declared, RateLimitedMethodsBuildItem rateLimited,
-            CombinedIndexBuildItem index) {
+            IdempotentMethodsBuildItem idempotent) {
         List<ApplicationError> applicationErrors = declared.stream()
                 .map(item -> new ApplicationError(item.className, item.status, item.code, item.exposeMessage,
                         item.origin))
                 .sorted(Comparator.comparing(ApplicationError::status).thenComparing(ApplicationError::exception))
                 .toList();
-        List<Endpoint> endpoints = endpoints(rateLimited, index);
+        List<Endpoint> endpoints = endpoints(rateLimited, idempotent);
 
         CardPageBuildItem card = new CardPageBuildItem();
         card.addBuildTimeData("catalogue", CATALOGUE);
@@ -118,14 +111,11 @@ class DevUiProcessor {
     }
 
     /** Every resource method that is rate limited or idempotent, by {@code Class#method}. */
-    private static List<Endpoint> endpoints(RateLimitedMethodsBuildItem rateLimited, CombinedIndexBuildItem index) {
+    private static List<Endpoint> endpoints(RateLimitedMethodsBuildItem rateLimited,
+            IdempotentMethodsBuildItem idempotent) {
         Map<String, String> idempotency = new TreeMap<>();
-        for (AnnotationInstance annotation : index.getIndex().getAnnotations(IDEMPOTENT)) {
-            MethodInfo method = annotation.target().asMethod();
-            AnnotationValue required = annotation.value("required");
-            idempotency.put(RateLimitedMethods.key(method.declaringClass().name().toString(), method.name()),
-                    required != null && required.asBoolean() ? "key required" : "key optional");
-        }
+        idempotent.requiredByMethod.forEach((method, required) -> idempotency.put(method,
+                required ? "key required" : "key optional"));
         Map<String, Endpoint> endpoints = new TreeMap<>();
         rateLimited.bucketByMethod.forEach((method, bucket) -> endpoints.put(method, new Endpoint(method,
                 RateLimitedMethods.DEFAULT_BUCKET.equals(bucket) ? "(default bucket)" : bucket,

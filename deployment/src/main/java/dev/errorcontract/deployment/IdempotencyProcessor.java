@@ -24,6 +24,7 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.builder.item.SimpleBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -89,9 +90,17 @@ class IdempotencyProcessor {
         RedisStores.register(capabilities, "quarkus.error-contract.idempotency.store", RedisIdempotencyStore.class, beans, errors);
     }
 
+    /** The {@code @Idempotent} resource methods, by {@code Class#method}, and whether each requires a key. */
+    static final class IdempotentMethodsBuildItem extends SimpleBuildItem {
+        final Map<String, Boolean> requiredByMethod;
+
+        IdempotentMethodsBuildItem(Map<String, Boolean> requiredByMethod) {
+            this.requiredByMethod = requiredByMethod;
+        }
+    }
+
     @BuildStep
-    @Record(ExecutionTime.STATIC_INIT)
-    SyntheticBeanBuildItem recordIdempotentMethods(IdempotencyRecorder recorder, CombinedIndexBuildItem index) {
+    IdempotentMethodsBuildItem resolveIdempotentMethods(CombinedIndexBuildItem index) {
         Map<String, Boolean> requiredByMethod = new HashMap<>();
         for (AnnotationInstance annotation : index.getIndex().getAnnotations(IDEMPOTENT)) {
             MethodInfo method = annotation.target().asMethod();
@@ -99,8 +108,14 @@ class IdempotencyProcessor {
             requiredByMethod.put(IdempotentMethods.key(method.declaringClass().name().toString(), method.name()),
                     required != null && required.asBoolean());
         }
+        return new IdempotentMethodsBuildItem(requiredByMethod);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem recordIdempotentMethods(IdempotencyRecorder recorder, IdempotentMethodsBuildItem methods) {
         return SyntheticBeanBuildItem.configure(IdempotentMethods.class).scope(Singleton.class).unremovable()
-                .supplier(recorder.methods(requiredByMethod)).done();
+                .supplier(recorder.methods(methods.requiredByMethod)).done();
     }
 
     /** Whether a parameter is the request body: it has no JAX-RS parameter or context annotation. */
