@@ -22,6 +22,7 @@ import dev.errorcontract.it.support.RedisStoresProfile;
 import dev.errorcontract.it.support.RedisTestServer;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -51,7 +52,7 @@ public class TwoInstancesRedisIT {
     }
 
     static String base(int i) {
-        return i % 2 == 0 ? "http://localhost:8081" : second.baseUri();
+        return i % 2 == 0 ? "http://localhost:" + RestAssured.port : second.baseUri();
     }
 
     @Test

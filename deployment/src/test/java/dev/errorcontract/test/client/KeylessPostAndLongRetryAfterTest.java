@@ -36,7 +36,7 @@ public class KeylessPostAndLongRetryAfterTest {
             .withApplicationRoot(jar -> jar.addClasses(Upstream.class, Client.class))
             .overrideConfigKey("quarkus.error-contract.client.idempotency-key", "false")
             .overrideConfigKey("quarkus.error-contract.client.max-retry-after", "5S")
-            .overrideConfigKey("quarkus.rest-client.upstream.url", "http://localhost:${quarkus.http.test-port:8081}");
+            .overrideConfigKey("quarkus.rest-client.upstream.url", "http://localhost:${quarkus.http.port}");
 
     @Inject
     @RestClient
