@@ -3,13 +3,12 @@ package dev.errorcontract.deployment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
 import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
+import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
 import dev.errorcontract.devui.DevActivity;
 import dev.errorcontract.devui.ErrorContractJsonRpcService;
 import dev.errorcontract.ratelimit.RateLimitedMethods;
@@ -37,7 +36,7 @@ class DevUiProcessor {
     }
 
     /** A resource method and what the contract adds to it. */
-    record Endpoint(String endpoint, String bucket, String idempotency) {
+    record Endpoint(String operation, String method, String bucket, String idempotency) {
     }
 
     static final List<CatalogueEntry> CATALOGUE = List.of(
@@ -71,14 +70,14 @@ class DevUiProcessor {
     }
 
     @BuildStep(onlyIf = IsDevelopment.class)
-    CardPageBuildItem card(List<DeclaredExceptionBuildItem> declared, RateLimitedMethodsBuildItem rateLimited,
-            IdempotentMethodsBuildItem idempotent) {
+    CardPageBuildItem card(List<DeclaredExceptionBuildItem> declared, ResourceMethodsBuildItem resources,
+            RateLimitedMethodsBuildItem rateLimited, IdempotentMethodsBuildItem idempotent) {
         List<ApplicationError> applicationErrors = declared.stream()
                 .map(item -> new ApplicationError(item.className, item.status, item.code, item.exposeMessage,
                         item.origin))
                 .sorted(Comparator.comparing(ApplicationError::status).thenComparing(ApplicationError::exception))
                 .toList();
-        List<Endpoint> endpoints = endpoints(rateLimited, idempotent);
+        List<Endpoint> endpoints = endpoints(resources, rateLimited, idempotent);
 
         CardPageBuildItem card = new CardPageBuildItem();
         card.addBuildTimeData("catalogue", CATALOGUE);
@@ -110,18 +109,18 @@ class DevUiProcessor {
         return new JsonRPCProvidersBuildItem(ErrorContractJsonRpcService.class);
     }
 
-    /** Every resource method that is rate limited or idempotent, by {@code Class#method}. */
-    private static List<Endpoint> endpoints(RateLimitedMethodsBuildItem rateLimited,
+    /** Every resource method, by verb and path, with its bucket and whether it takes an Idempotency-Key. */
+    private static List<Endpoint> endpoints(ResourceMethodsBuildItem resources, RateLimitedMethodsBuildItem rateLimited,
             IdempotentMethodsBuildItem idempotent) {
-        Map<String, String> idempotency = new TreeMap<>();
-        idempotent.requiredByMethod.forEach((method, required) -> idempotency.put(method,
-                required ? "key required" : "key optional"));
-        Map<String, Endpoint> endpoints = new TreeMap<>();
-        rateLimited.bucketByMethod.forEach((method, bucket) -> endpoints.put(method, new Endpoint(method,
-                RateLimitedMethods.DEFAULT_BUCKET.equals(bucket) ? "(default bucket)" : bucket,
-                idempotency.getOrDefault(method, ""))));
-        idempotency.forEach((method, required) -> endpoints.putIfAbsent(method, new Endpoint(method, "", required)));
-        return new ArrayList<>(endpoints.values());
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (ResourceMethod method : resources.methods) {
+            String bucket = rateLimited.bucketOf(method);
+            Boolean required = idempotent.requiredByMethod.get(method);
+            endpoints.add(new Endpoint(method.operation(), method.javaName(),
+                    bucket == null ? "(exempt)" : RateLimitedMethods.DEFAULT_BUCKET.equals(bucket) ? "(default bucket)" : bucket,
+                    required == null ? "" : required ? "key required" : "key optional"));
+        }
+        return endpoints;
     }
 
     private static CatalogueEntry entry(int status, String when, String headers, String clientRetries,

@@ -1,6 +1,8 @@
 package dev.errorcontract.deployment;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,16 +12,16 @@ import jakarta.ws.rs.Priorities;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
-import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
 
-import dev.errorcontract.Idempotent;
+import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
 import dev.errorcontract.idempotency.IdempotencyFilters;
 import dev.errorcontract.idempotency.IdempotencyGuard;
 import dev.errorcontract.idempotency.IdempotencyRecorder;
 import dev.errorcontract.idempotency.IdempotentMethods;
 import dev.errorcontract.idempotency.RedisIdempotencyStore;
+import dev.errorcontract.server.ResourceMethodKey;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
@@ -43,28 +45,34 @@ class IdempotencyProcessor {
     /** After the rate-limit check: a rejected request does not claim a key. */
     static final int CHECK_PRIORITY = RateLimitProcessor.CHECK_PRIORITY + 100;
 
-    private static final DotName IDEMPOTENT = DotName.createSimple(Idempotent.class);
-    private static final Set<DotName> BODY_VERBS = Set.of(DotName.createSimple("jakarta.ws.rs.POST"),
-            DotName.createSimple("jakarta.ws.rs.PATCH"));
-    private static final List<DotName> OTHER_VERBS = List.of("GET", "PUT", "DELETE", "HEAD", "OPTIONS").stream()
-            .map(verb -> DotName.createSimple("jakarta.ws.rs." + verb)).toList();
+    private static final Set<String> BODY_VERBS = Set.of("POST", "PATCH");
 
     @BuildStep
     void validateIdempotentMethods(ValidationPhaseBuildItem validationPhase, CombinedIndexBuildItem index,
-            BuildProducer<ValidationErrorBuildItem> errors) {
-        for (AnnotationInstance annotation : index.getIndex().getAnnotations(IDEMPOTENT)) {
-            MethodInfo method = annotation.target().asMethod();
-            String where = "@Idempotent on " + method.declaringClass().name() + "#" + method.name();
-            if (BODY_VERBS.stream().noneMatch(method::hasDeclaredAnnotation)) {
-                String verb = OTHER_VERBS.stream().filter(method::hasDeclaredAnnotation).map(DotName::withoutPackagePrefix)
-                        .findFirst().orElse("no HTTP method");
+            ResourceMethodsBuildItem resources, BuildProducer<ValidationErrorBuildItem> errors) {
+        Map<MethodInfo, List<ResourceMethod>> servedAs = new HashMap<>();
+        for (ResourceMethod method : resources.methods) {
+            method.overrides().forEach(override -> servedAs.computeIfAbsent(override, key -> new ArrayList<>()).add(method));
+        }
+        for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotNames.IDEMPOTENT)) {
+            MethodInfo annotated = annotation.target().asMethod();
+            String where = "@Idempotent on " + annotated.declaringClass().name() + "#" + annotated.name();
+            List<ResourceMethod> served = servedAs.getOrDefault(annotated, List.of());
+            if (served.isEmpty()) {
                 errors.produce(new ValidationErrorBuildItem(new IllegalStateException(where
-                        + ": only POST and PATCH methods take an Idempotency-Key, this one is " + verb
-                        + " (GET, PUT and DELETE are idempotent already)")));
-            } else if (!hasBody(method)) {
-                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(where
-                        + ": the method has no request body parameter, so a retry with another body cannot be told apart;"
-                        + " add the body parameter or remove @Idempotent")));
+                        + ": the method is no resource method (no HTTP method annotation on it or on a method it "
+                        + "implements or overrides, in a class Quarkus REST serves)")));
+            }
+            for (ResourceMethod method : served) {
+                if (!BODY_VERBS.contains(method.httpMethod())) {
+                    errors.produce(new ValidationErrorBuildItem(new IllegalStateException(where
+                            + ": only POST and PATCH methods take an Idempotency-Key, this one is " + method.operation()
+                            + " (GET, PUT and DELETE are idempotent already)")));
+                } else if (!hasBody(method.declaration())) {
+                    errors.produce(new ValidationErrorBuildItem(new IllegalStateException(where + ": "
+                            + method.operation() + " has no request body parameter, so a retry with another body "
+                            + "cannot be told apart; add the body parameter or remove @Idempotent")));
+                }
             }
         }
     }
@@ -73,7 +81,7 @@ class IdempotencyProcessor {
     void registerFilters(CombinedIndexBuildItem index, BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
             BuildProducer<ContainerResponseFilterBuildItem> responseFilters) {
-        if (index.getIndex().getAnnotations(IDEMPOTENT).isEmpty()) {
+        if (index.getIndex().getAnnotations(DotNames.IDEMPOTENT).isEmpty()) {
             return;
         }
         beans.produce(AdditionalBeanBuildItem.builder().setUnremovable().addBeanClasses(IdempotencyGuard.class,
@@ -90,23 +98,24 @@ class IdempotencyProcessor {
         RedisStores.register(capabilities, "quarkus.error-contract.idempotency.store", RedisIdempotencyStore.class, beans, errors);
     }
 
-    /** The {@code @Idempotent} resource methods, by {@code Class#method}, and whether each requires a key. */
+    /** The {@code @Idempotent} resource methods and whether each requires a key. */
     static final class IdempotentMethodsBuildItem extends SimpleBuildItem {
-        final Map<String, Boolean> requiredByMethod;
+        final Map<ResourceMethod, Boolean> requiredByMethod;
 
-        IdempotentMethodsBuildItem(Map<String, Boolean> requiredByMethod) {
+        IdempotentMethodsBuildItem(Map<ResourceMethod, Boolean> requiredByMethod) {
             this.requiredByMethod = requiredByMethod;
         }
     }
 
     @BuildStep
-    IdempotentMethodsBuildItem resolveIdempotentMethods(CombinedIndexBuildItem index) {
-        Map<String, Boolean> requiredByMethod = new HashMap<>();
-        for (AnnotationInstance annotation : index.getIndex().getAnnotations(IDEMPOTENT)) {
-            MethodInfo method = annotation.target().asMethod();
-            AnnotationValue required = annotation.value("required");
-            requiredByMethod.put(IdempotentMethods.key(method.declaringClass().name().toString(), method.name()),
-                    required != null && required.asBoolean());
+    IdempotentMethodsBuildItem resolveIdempotentMethods(ResourceMethodsBuildItem resources) {
+        Map<ResourceMethod, Boolean> requiredByMethod = new LinkedHashMap<>();
+        for (ResourceMethod method : resources.methods) {
+            AnnotationInstance idempotent = method.methodAnnotation(DotNames.IDEMPOTENT);
+            if (idempotent != null && BODY_VERBS.contains(method.httpMethod())) {
+                AnnotationValue required = idempotent.value("required");
+                requiredByMethod.put(method, required != null && required.asBoolean());
+            }
         }
         return new IdempotentMethodsBuildItem(requiredByMethod);
     }
@@ -115,7 +124,13 @@ class IdempotencyProcessor {
     @Record(ExecutionTime.STATIC_INIT)
     SyntheticBeanBuildItem recordIdempotentMethods(IdempotencyRecorder recorder, IdempotentMethodsBuildItem methods) {
         return SyntheticBeanBuildItem.configure(IdempotentMethods.class).scope(Singleton.class).unremovable()
-                .supplier(recorder.methods(methods.requiredByMethod)).done();
+                .supplier(recorder.methods(keyed(methods.requiredByMethod))).done();
+    }
+
+    private static Map<ResourceMethodKey, Boolean> keyed(Map<ResourceMethod, Boolean> requiredByMethod) {
+        Map<ResourceMethodKey, Boolean> keyed = new HashMap<>();
+        requiredByMethod.forEach((method, required) -> keyed.put(method.key(), required));
+        return keyed;
     }
 
     /** Whether a parameter is the request body: it has no JAX-RS parameter or context annotation. */

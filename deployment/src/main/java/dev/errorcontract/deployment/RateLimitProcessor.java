@@ -1,7 +1,7 @@
 package dev.errorcontract.deployment;
 
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,18 +13,14 @@ import jakarta.ws.rs.Priorities;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
-import org.jboss.jandex.MethodInfo;
 
-import dev.errorcontract.RateLimited;
+import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
 import dev.errorcontract.ratelimit.RateLimitFilters;
 import dev.errorcontract.ratelimit.RateLimitRecorder;
 import dev.errorcontract.ratelimit.RateLimitedMethods;
 import dev.errorcontract.ratelimit.RedisRateLimitStore;
 import dev.errorcontract.ratelimit.RateLimiter;
+import dev.errorcontract.server.ResourceMethodKey;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
@@ -35,7 +31,6 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
-import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 
@@ -48,66 +43,55 @@ class RateLimitProcessor {
     /** After authentication and authorization, before the application's own filters. */
     static final int CHECK_PRIORITY = Priorities.USER - 1000;
 
-    private static final DotName RATE_LIMITED = DotName.createSimple(RateLimited.class);
-    private static final DotName EXEMPT = DotName.createSimple(RateLimited.Exempt.class);
-    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
-    private static final List<DotName> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
-            .stream().map(method -> DotName.createSimple("jakarta.ws.rs." + method)).toList();
     private static final Pattern BUCKET_PROPERTY = Pattern
             .compile("quarkus\\.error-contract\\.rate-limit\\.buckets\\.(\"[^\"]+\"|[^.\"]+)\\..*");
 
     /** The resource methods and their bucket ({@link RateLimitedMethods#DEFAULT_BUCKET} where the default applies). */
     static final class RateLimitedMethodsBuildItem extends SimpleBuildItem {
-        final Map<String, String> bucketByMethod;
-        /** Explicit buckets and where they are named, for validation. */
-        final Map<String, String> annotatedBy;
+        final Map<ResourceMethod, String> bucketByMethod;
 
-        RateLimitedMethodsBuildItem(Map<String, String> bucketByMethod, Map<String, String> annotatedBy) {
+        RateLimitedMethodsBuildItem(Map<ResourceMethod, String> bucketByMethod) {
             this.bucketByMethod = bucketByMethod;
-            this.annotatedBy = annotatedBy;
+        }
+
+        /** The bucket of a resource method, {@link RateLimitedMethods#DEFAULT_BUCKET}, or {@code null} when exempt. */
+        String bucketOf(ResourceMethod method) {
+            return bucketByMethod.get(method);
         }
     }
 
+    /**
+     * {@code @RateLimited} on the method (or a method it implements) wins, then {@code @RateLimited.Exempt} there,
+     * then the same two on the class (or a superclass or interface); without any, the default bucket applies.
+     */
     @BuildStep
-    RateLimitedMethodsBuildItem resolveRateLimitedMethods(CombinedIndexBuildItem combinedIndex) {
-        IndexView index = combinedIndex.getIndex();
-        Map<String, String> bucketByMethod = new HashMap<>();
-        Map<String, String> annotatedBy = new HashMap<>();
-        for (DotName httpMethod : HTTP_METHODS) {
-            for (AnnotationInstance annotation : index.getAnnotations(httpMethod)) {
-                if (annotation.target().kind() != AnnotationTarget.Kind.METHOD) {
-                    continue;
-                }
-                MethodInfo method = annotation.target().asMethod();
-                ClassInfo resource = method.declaringClass();
-                if (!resource.hasDeclaredAnnotation(PATH) || resource.isInterface()) {
-                    continue;
-                }
-                String key = RateLimitedMethods.key(resource.name().toString(), method.name());
-                AnnotationInstance limited = method.declaredAnnotation(RATE_LIMITED);
-                if (limited == null && !method.hasDeclaredAnnotation(EXEMPT)) {
-                    limited = resource.declaredAnnotation(RATE_LIMITED);
-                }
-                if (limited != null) {
-                    String bucket = limited.value("bucket").asString();
-                    bucketByMethod.put(key, bucket);
-                    annotatedBy.put(resource.name() + "#" + method.name(), bucket);
-                } else if (!method.hasDeclaredAnnotation(EXEMPT) && !resource.hasDeclaredAnnotation(EXEMPT)) {
-                    bucketByMethod.put(key, RateLimitedMethods.DEFAULT_BUCKET);
-                }
+    RateLimitedMethodsBuildItem resolveRateLimitedMethods(ResourceMethodsBuildItem resources) {
+        Map<ResourceMethod, String> bucketByMethod = new LinkedHashMap<>();
+        for (ResourceMethod method : resources.methods) {
+            AnnotationInstance limited = method.methodAnnotation(DotNames.RATE_LIMITED);
+            boolean exempt = limited == null && method.methodAnnotation(DotNames.RATE_LIMIT_EXEMPT) != null;
+            if (limited == null && !exempt) {
+                limited = method.classAnnotation(DotNames.RATE_LIMITED);
+                exempt = limited == null && method.classAnnotation(DotNames.RATE_LIMIT_EXEMPT) != null;
+            }
+            if (limited != null) {
+                bucketByMethod.put(method, limited.value("bucket").asString());
+            } else if (!exempt) {
+                bucketByMethod.put(method, RateLimitedMethods.DEFAULT_BUCKET);
             }
         }
-        return new RateLimitedMethodsBuildItem(bucketByMethod, annotatedBy);
+        return new RateLimitedMethodsBuildItem(bucketByMethod);
     }
 
     @BuildStep
     void validateBucketNames(ValidationPhaseBuildItem validationPhase, RateLimitedMethodsBuildItem methods,
             BuildProducer<ValidationErrorBuildItem> errors) {
         Set<String> configured = configuredBucketNames();
-        new java.util.TreeMap<>(methods.annotatedBy).forEach((method, bucket) -> {
-            if (!configured.contains(bucket)) {
+        methods.bucketByMethod.forEach((method, bucket) -> {
+            if (!RateLimitedMethods.DEFAULT_BUCKET.equals(bucket) && !configured.contains(bucket)) {
                 errors.produce(new ValidationErrorBuildItem(new IllegalStateException("@RateLimited(bucket = \"" + bucket
-                        + "\") on " + method + ": no bucket '" + bucket + "' is configured; add "
+                        + "\") on " + method.javaName() + " (" + method.operation() + "): no bucket '" + bucket
+                        + "' is configured; add "
                         + "quarkus.error-contract.rate-limit.buckets." + bucket + ".limits[0].permits and .period"
                         + (configured.isEmpty() ? "" : " (configured buckets: " + String.join(", ", configured) + ")"))));
             }
@@ -137,7 +121,13 @@ class RateLimitProcessor {
     @Record(ExecutionTime.STATIC_INIT)
     SyntheticBeanBuildItem recordRateLimitedMethods(RateLimitRecorder recorder, RateLimitedMethodsBuildItem methods) {
         return SyntheticBeanBuildItem.configure(RateLimitedMethods.class).scope(Singleton.class).unremovable()
-                .supplier(recorder.methods(methods.bucketByMethod)).done();
+                .supplier(recorder.methods(keyed(methods.bucketByMethod))).done();
+    }
+
+    private static Map<ResourceMethodKey, String> keyed(Map<ResourceMethod, String> bucketByMethod) {
+        Map<ResourceMethodKey, String> keyed = new HashMap<>();
+        bucketByMethod.forEach((method, bucket) -> keyed.put(method.key(), bucket));
+        return keyed;
     }
 
     /** The buckets declared in the build's configuration (application.properties and the like). */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
@@ -17,7 +18,6 @@ import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
-import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.Type;
 
@@ -72,8 +72,6 @@ class ServerErrorProcessor {
     private static final DotName EXCEPTION_MAPPER = DotName.createSimple("jakarta.ws.rs.ext.ExceptionMapper");
     private static final DotName SERVER_EXCEPTION_MAPPER = DotName
             .createSimple("org.jboss.resteasy.reactive.server.ServerExceptionMapper");
-    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
-    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     private static final Map<String, String> PARAMETER_ANNOTATIONS = Map.of(
             "jakarta.ws.rs.QueryParam", "query",
@@ -219,23 +217,10 @@ class ServerErrorProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    SyntheticBeanBuildItem recordAllowedMethods(ServerRecorder recorder, CombinedIndexBuildItem index) {
+    SyntheticBeanBuildItem recordAllowedMethods(ServerRecorder recorder, ResourceMethodsBuildItem resources) {
         Map<String, Set<String>> methodsByTemplate = new HashMap<>();
-        for (String method : HTTP_METHODS) {
-            for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple("jakarta.ws.rs." + method))) {
-                if (annotation.target().kind() != AnnotationTarget.Kind.METHOD) {
-                    continue;
-                }
-                MethodInfo resourceMethod = annotation.target().asMethod();
-                AnnotationInstance classPath = resourceMethod.declaringClass().declaredAnnotation(PATH);
-                if (classPath == null) {
-                    continue;
-                }
-                AnnotationInstance methodPath = resourceMethod.declaredAnnotation(PATH);
-                String template = joinPaths(classPath.value().asString(),
-                        methodPath == null ? null : methodPath.value().asString());
-                methodsByTemplate.computeIfAbsent(template, key -> new java.util.TreeSet<>()).add(method);
-            }
+        for (ResourceMethodsBuildItem.ResourceMethod method : resources.methods) {
+            methodsByTemplate.computeIfAbsent(method.path(), key -> new TreeSet<>()).add(method.httpMethod());
         }
         Map<String, String> recorded = new HashMap<>();
         methodsByTemplate.forEach((template, methods) -> recorded.put(template, String.join(",", methods)));
@@ -259,12 +244,6 @@ class ServerErrorProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     FilterBuildItem renderHttpLayerFailures(ServerRecorder recorder) {
         return FilterBuildItem.ofAuthenticationFailureHandler(recorder.failureHandler());
-    }
-
-    static String joinPaths(String classPath, String methodPath) {
-        String joined = "/" + (classPath == null ? "" : classPath) + "/" + (methodPath == null ? "" : methodPath);
-        joined = joined.replaceAll("/+", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
     /** Exception types the application maps itself, with an ExceptionMapper or a @ServerExceptionMapper method. */

@@ -74,7 +74,7 @@ public final class IdempotencyFilters {
                 return;
             }
             IdempotencyGuard idempotency = guard.get();
-            Boolean required = idempotency.requiresKey(resource.getResourceClass().getName(), resource.getName());
+            Boolean required = idempotency.requiresKey(resource);
             if (required == null) {
                 return;
             }

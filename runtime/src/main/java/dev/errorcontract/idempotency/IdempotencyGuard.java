@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -50,8 +52,8 @@ public class IdempotencyGuard {
         return store;
     }
 
-    Boolean requiresKey(String className, String methodName) {
-        return methods.requiresKey(className, methodName);
+    Boolean requiresKey(ResteasyReactiveResourceInfo resource) {
+        return methods.requiresKey(resource);
     }
 
     /** A hash of the body: of its canonical form (keys sorted) when it is JSON, else of its bytes. */

@@ -61,7 +61,7 @@ public final class RateLimitFilters {
                 return;
             }
             RateLimiter rateLimiter = limiter.get();
-            BucketDefinition bucket = rateLimiter.bucketFor(resource.getResourceClass().getName(), resource.getName());
+            BucketDefinition bucket = rateLimiter.bucketFor(resource);
             if (bucket == null) {
                 return;
             }

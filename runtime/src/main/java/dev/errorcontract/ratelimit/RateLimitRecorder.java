@@ -3,13 +3,14 @@ package dev.errorcontract.ratelimit;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.errorcontract.server.ResourceMethodKey;
 import io.quarkus.runtime.annotations.Recorder;
 
 @Recorder
 public class RateLimitRecorder {
 
-    /** @param bucketByMethod {@code class#method} to bucket name */
-    public Supplier<RateLimitedMethods> methods(Map<String, String> bucketByMethod) {
+    /** @param bucketByMethod each limited resource method to its bucket name */
+    public Supplier<RateLimitedMethods> methods(Map<ResourceMethodKey, String> bucketByMethod) {
         RateLimitedMethods methods = new RateLimitedMethods(bucketByMethod);
         return () -> methods;
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 
 import dev.errorcontract.config.RateLimitConfig;
 import dev.errorcontract.identity.IdentitySource;
@@ -79,11 +80,11 @@ public class RateLimiter {
     }
 
     /** The bucket that limits a resource method, or {@code null} when none does. */
-    public BucketDefinition bucketFor(String className, String methodName) {
+    public BucketDefinition bucketFor(ResteasyReactiveResourceInfo resource) {
         if (!enabled) {
             return null;
         }
-        String name = methods.bucketFor(className, methodName);
+        String name = methods.bucketFor(resource);
         if (RateLimitedMethods.DEFAULT_BUCKET.equals(name)) {
             name = defaultBucket;
         }

@@ -21,7 +21,7 @@ public class IdempotentOnGetFailsBuildTest {
             .assertException(failure -> {
                 String message = FailureMessages.of(failure);
                 assertTrue(message.contains("@Idempotent on " + Resource.class.getName()
-                        + "#read: only POST and PATCH methods take an Idempotency-Key, this one is GET"), message);
+                        + "#read: only POST and PATCH methods take an Idempotency-Key, this one is GET /read"), message);
             });
 
     @Test

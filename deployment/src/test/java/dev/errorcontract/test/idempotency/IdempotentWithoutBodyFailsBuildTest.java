@@ -22,7 +22,7 @@ public class IdempotentWithoutBodyFailsBuildTest {
             .assertException(failure -> {
                 String message = FailureMessages.of(failure);
                 assertTrue(message.contains("@Idempotent on " + Resource.class.getName()
-                        + "#archive: the method has no request body parameter"), message);
+                        + "#archive: POST /tasks/{id}/archive has no request body parameter"), message);
             });
 
     @Test

@@ -35,7 +35,8 @@ public class OperationsDocumentTheirErrorResponsesTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Things.class, Guarded.class, NewThing.class))
+            .withApplicationRoot(jar -> jar.addClasses(Things.class, Guarded.class, NewThing.class, GadgetsApi.class,
+                    GadgetsResource.class))
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.writes.limits[0].permits", "10")
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.writes.limits[0].period", "1M")
             // Quarkus's own bare 401/403 (it marks @PermitAll methods of an @Authenticated class too) would hide ours
@@ -94,6 +95,13 @@ public class OperationsDocumentTheirErrorResponsesTest {
                 .body("paths.'/things/{id}/legacy'.get.responses.'404'.content", equalTo(null));
     }
 
+    @Test
+    void operationsOfAPathInterfaceAndItsImplementation() {
+        given().get("/q/openapi?format=json").then()
+                .body("paths.'/gadgets'.post.responses.keySet()", containsInAnyOrder("200", "400", "401", "403",
+                        "409", "422", "429", "500"));
+    }
+
     public static class NewThing {
         @NotBlank
         public String name;
@@ -126,6 +134,22 @@ public class OperationsDocumentTheirErrorResponsesTest {
         @Idempotent
         @RateLimited(bucket = "writes")
         public String create(@Valid NewThing thing) {
+            return thing.name;
+        }
+    }
+
+    @Path("/gadgets")
+    @RateLimited(bucket = "writes")
+    public interface GadgetsApi {
+        @POST
+        @Idempotent
+        @RolesAllowed("writer")
+        String create(@Valid NewThing thing);
+    }
+
+    public static class GadgetsResource implements GadgetsApi {
+        @Override
+        public String create(NewThing thing) {
             return thing.name;
         }
     }

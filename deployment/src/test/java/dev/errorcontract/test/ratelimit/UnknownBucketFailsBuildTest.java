@@ -23,7 +23,7 @@ public class UnknownBucketFailsBuildTest {
             .assertException(failure -> {
                 String message = FailureMessages.of(failure);
                 assertTrue(message.contains("@RateLimited(bucket = \"serach\") on " + Resource.class.getName()
-                        + "#find: no bucket 'serach' is configured"), message);
+                        + "#find (GET /find): no bucket 'serach' is configured"), message);
                 assertTrue(message.contains("quarkus.error-contract.rate-limit.buckets.serach.limits[0].permits"), message);
                 assertTrue(message.contains("configured buckets: search"), message);
             });
