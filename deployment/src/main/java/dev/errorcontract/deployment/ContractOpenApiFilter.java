@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -26,7 +27,9 @@ final class ContractOpenApiFilter implements OASFilter {
 
     /** What the build knows of one operation. */
     record OperationFacts(boolean secured, boolean validated, boolean pathParameters, boolean rateLimited,
-            boolean idempotent) {
+            boolean ietfHeaders, boolean idempotent, boolean readsBody, boolean consumes, boolean produces,
+            boolean callsUpstream, boolean mayBeUnavailable, boolean timeout, boolean faultToleranceRateLimit,
+            Map<Integer, String> declaredStatuses) {
     }
 
     private final Map<String, Map<String, OperationFacts>> factsByPath;
@@ -67,29 +70,86 @@ final class ContractOpenApiFilter implements OASFilter {
                     + "shape (malformed_body)");
         }
         if (facts.secured()) {
-            add(responses, 401, "Missing or invalid credentials");
+            APIResponse unauthorized = add(responses, 401, "Missing or invalid credentials");
+            if (unauthorized != null) {
+                unauthorized.addHeader("WWW-Authenticate", stringHeader("The authentication challenge"));
+            }
             add(responses, 403, "Authenticated, not permitted");
         }
         if (facts.pathParameters()) {
             add(responses, 404, "No such resource");
         }
+        if (facts.produces()) {
+            add(responses, 406, "None of the media types in Accept can be produced");
+        }
         if (facts.idempotent()) {
-            add(responses, 409, "The Idempotency-Key was used with another body (idempotency_conflict), or its first "
-                    + "request still runs (request_in_progress, with Retry-After)");
+            APIResponse conflict = add(responses, 409, "The Idempotency-Key was used with another body "
+                    + "(idempotency_conflict), or its first request still runs (request_in_progress, with Retry-After)");
+            if (conflict != null) {
+                conflict.addHeader("Retry-After", integerHeader("Seconds to wait before retrying (request_in_progress)"));
+            }
+        }
+        if (facts.readsBody()) {
+            add(responses, 413, "The request body is larger than the server accepts");
+        }
+        if (facts.consumes()) {
+            add(responses, 415, "The Content-Type is not one the operation reads");
         }
         if (facts.validated()) {
             add(responses, 422, "The body or a parameter failed validation; see errors[]");
         }
-        if (facts.rateLimited()) {
-            APIResponse tooMany = add(responses, 429, "The rate limit is used up; retry after Retry-After seconds");
-            if (tooMany != null) {
-                tooMany.addHeader("Retry-After", header("Seconds to wait, at least 1"));
-                tooMany.addHeader("RateLimit-Limit", header("Permits per period of the limit closest to being used up"));
-                tooMany.addHeader("RateLimit-Remaining", header("Permits left"));
-                tooMany.addHeader("RateLimit-Reset", header("Seconds until the limit is full again"));
-            }
+        facts.declaredStatuses().forEach((status, code) -> add(responses, status, code,
+                ErrorCodes.defaultTitle(status) + " (" + code + ")"));
+        if (facts.rateLimited() || facts.faultToleranceRateLimit()) {
+            add(responses, 429, "The rate limit is used up; retry after Retry-After seconds");
         }
         add(responses, 500, "Unexpected error; quote the request_id when reporting it");
+        if (facts.callsUpstream()) {
+            add(responses, 502, "An upstream service failed or could not be reached");
+        }
+        if (facts.mayBeUnavailable()) {
+            add(responses, 503, "Temporarily unavailable (an open circuit breaker, a full bulkhead, the idempotency or rate-limit store "
+                    + "down); see Retry-After");
+        }
+        if (facts.callsUpstream() || facts.timeout()) {
+            add(responses, 504, "An upstream service or the operation timed out");
+        }
+        addHeaders(responses, facts);
+    }
+
+    /** The contract's headers, on every response of the operation that can carry them (the application's too). */
+    private static void addHeaders(APIResponses responses, OperationFacts facts) {
+        responses.getAPIResponses().forEach((key, response) -> {
+            int status = key.matches("\\d{3}") ? Integer.parseInt(key) : 0;
+            addIfAbsent(response, "X-Request-Id", stringHeader("The request's correlation id, also request_id in error bodies"));
+            if (status == 423 || status == 429 || status == 503) {
+                addIfAbsent(response, "Retry-After", integerHeader("Seconds to wait before retrying, at least 1"));
+            }
+            if (facts.rateLimited() && status != 401 && status != 403) {
+                if (facts.ietfHeaders()) {
+                    addIfAbsent(response, "RateLimit-Policy", stringHeader("The limits of the bucket (IETF RateLimit "
+                            + "header fields: a list of policies with q and w)"));
+                    addIfAbsent(response, "RateLimit", stringHeader("The limit closest to being used up, with r "
+                            + "(remaining) and t (seconds until a permit is available)"));
+                } else {
+                    addIfAbsent(response, "RateLimit-Limit", integerHeader("Permits per period of the limit closest to "
+                            + "being used up"));
+                    addIfAbsent(response, "RateLimit-Remaining", integerHeader("Permits left"));
+                    addIfAbsent(response, "RateLimit-Reset", integerHeader("Seconds until a permit is available again"));
+                }
+            }
+            if (facts.idempotent() && status < 500 && status != 401 && status != 403) {
+                addIfAbsent(response, "Idempotent-Replayed", stringHeader("true when this is the stored response of an "
+                        + "earlier request with the same Idempotency-Key"));
+            }
+        });
+    }
+
+    private static void addIfAbsent(APIResponse response, String name,
+            Header header) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, header);
+        }
     }
 
     /** Whether the operation reads a JSON body, which the contract answers with 400 when it cannot be read. */
@@ -120,9 +180,14 @@ final class ContractOpenApiFilter implements OASFilter {
         return response;
     }
 
-    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
+    private static Header integerHeader(String description) {
         return OASFactory.createHeader().description(description)
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+    }
+
+    private static Header stringHeader(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     /** The problem body exactly as ProblemDetailsRenderer writes it. */

@@ -1,13 +1,20 @@
 package dev.errorcontract.deployment;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodParameterInfo;
+import org.jboss.jandex.Type;
 
+import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
 import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
@@ -16,57 +23,117 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
 
 /**
  * With quarkus-smallrye-openapi, the generated document describes the error contract: the problem schema and, per
- * operation, the error responses it can produce, from what the build knows of each resource method.
+ * operation, the error responses and headers it can produce, from what the build knows of each resource method.
  */
 class OpenApiProcessor {
 
     private static final DotName VALID = DotName.createSimple("jakarta.validation.Valid");
     private static final DotName PERMIT_ALL = DotName.createSimple("jakarta.annotation.security.PermitAll");
+    private static final DotName CONSUMES = DotName.createSimple("jakarta.ws.rs.Consumes");
+    private static final DotName PRODUCES = DotName.createSimple("jakarta.ws.rs.Produces");
+    private static final DotName REST_CLIENT = DotName.createSimple("org.eclipse.microprofile.rest.client.inject.RestClient");
+    private static final DotName CIRCUIT_BREAKER = DotName.createSimple("org.eclipse.microprofile.faulttolerance.CircuitBreaker");
+    private static final DotName BULKHEAD = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Bulkhead");
+    private static final DotName TIMEOUT = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Timeout");
+    private static final DotName FT_RATE_LIMIT = DotName.createSimple("io.smallrye.faulttolerance.api.RateLimit");
 
     @BuildStep
-    void documentErrorResponses(Capabilities capabilities, ResourceMethodsBuildItem resources,
-            RateLimitedMethodsBuildItem rateLimited, IdempotentMethodsBuildItem idempotent,
+    void documentErrorResponses(Capabilities capabilities, CombinedIndexBuildItem index,
+            ResourceMethodsBuildItem resources, RateLimitedMethodsBuildItem rateLimited,
+            IdempotentMethodsBuildItem idempotent, List<DeclaredExceptionBuildItem> declared,
             BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
         if (!capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
             return;
         }
-        boolean defaultBucket = defaultBucketAtBuild();
+        Config config = ConfigProvider.getConfig();
+        boolean defaultBucket = runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.default-bucket").isPresent()
+                && !"false".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.enabled").orElse("true"));
+        boolean rejectOnStoreFailure = "redis".equals(runtimeValueAtBuild(config,
+                "quarkus.error-contract.rate-limit.store").orElse("local"))
+                && "reject".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.redis.on-failure")
+                        .orElse("allow"));
+        boolean ietfHeaders = "ietf".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.headers")
+                .orElse("draft"));
+        Map<String, DeclaredExceptionBuildItem> declaredByClass = new HashMap<>();
+        declared.forEach(item -> declaredByClass.put(item.className, item));
         Map<String, Map<String, ContractOpenApiFilter.OperationFacts>> factsByPath = new HashMap<>();
         for (ResourceMethod method : resources.methods) {
             String template = method.path().replaceAll("\\{\\s*([\\w.-]+)\\s*:[^}]*}", "{$1}");
             String bucket = rateLimited.bucketOf(method);
             boolean limited = bucket != null && (defaultBucket || !RateLimitedMethods.DEFAULT_BUCKET.equals(bucket));
             factsByPath.computeIfAbsent(template, key -> new HashMap<>()).put(method.httpMethod(),
-                    facts(method, template, limited, idempotent.requiredByMethod.containsKey(method)));
+                    facts(index.getIndex(), method, template, limited, limited && rejectOnStoreFailure, ietfHeaders,
+                            idempotent.requiredByMethod.containsKey(method), declaredByClass));
         }
         openApi.produce(new AddToOpenAPIDefinitionBuildItem(new ContractOpenApiFilter(factsByPath)));
     }
 
     /**
-     * Whether resource methods without {@code @RateLimited} are limited: the default bucket is run-time configuration,
-     * so the document follows its value in the build's configuration (application.properties).
+     * Rate limiting is run-time configuration; the document is built at build time, so it follows the value in the
+     * build's configuration (application.properties). A value changed only at run time is not reflected.
      */
-    private static boolean defaultBucketAtBuild() {
-        Config config = ConfigProvider.getConfig();
-        return config.getOptionalValue("quarkus.error-contract.rate-limit.default-bucket", String.class).isPresent()
-                && config.getOptionalValue("quarkus.error-contract.rate-limit.enabled", Boolean.class).orElse(true);
+    private static java.util.Optional<String> runtimeValueAtBuild(Config config, String property) {
+        return config.getOptionalValue(property, String.class);
     }
 
-    private static ContractOpenApiFilter.OperationFacts facts(ResourceMethod method, String template,
-            boolean rateLimited, boolean idempotent) {
+    private static ContractOpenApiFilter.OperationFacts facts(IndexView index, ResourceMethod method, String template,
+            boolean rateLimited, boolean rejectedWhenStoreFails, boolean ietfHeaders, boolean idempotent,
+            Map<String, DeclaredExceptionBuildItem> declaredByClass) {
         boolean secured = method.methodAnnotation(PERMIT_ALL) == null
                 && ContractOpenApiFilter.SECURITY_ANNOTATIONS.stream().map(DotName::createSimple)
                         .anyMatch(method::hasAnnotation);
         boolean validated = false;
+        boolean readsBody = false;
         for (MethodParameterInfo parameter : method.declaration().parameters()) {
             validated |= parameter.declaredAnnotations().stream().anyMatch(a -> a.name().equals(VALID)
                     || a.name().toString().startsWith("jakarta.validation.constraints."));
+            readsBody |= parameter.declaredAnnotations().stream().noneMatch(a -> a.name().toString()
+                    .startsWith("jakarta.ws.rs.") || a.name().toString().startsWith("org.jboss.resteasy.reactive."));
+        }
+        Map<Integer, String> declaredStatuses = new TreeMap<>();
+        for (Type thrown : method.declaration().exceptions()) {
+            DeclaredExceptionBuildItem item = declaredException(index, thrown.name(), declaredByClass);
+            if (item != null) {
+                declaredStatuses.put(item.status, item.code.isEmpty() ? ErrorCodes.defaultCode(item.status) : item.code);
+            }
         }
         return new ContractOpenApiFilter.OperationFacts(secured, validated, template.contains("{"), rateLimited,
-                idempotent);
+                ietfHeaders, idempotent, readsBody, method.hasAnnotation(CONSUMES), method.hasAnnotation(PRODUCES),
+                callsUpstream(method),
+                // an open circuit breaker, a full bulkhead, or a store that is down (idempotency keys are never
+                // given up silently; rate limits only with on-failure=reject)
+                method.hasAnnotation(CIRCUIT_BREAKER) || method.hasAnnotation(BULKHEAD) || idempotent
+                        || rejectedWhenStoreFails,
+                method.hasAnnotation(TIMEOUT), method.hasAnnotation(FT_RATE_LIMIT), declaredStatuses);
+    }
+
+    /** The mapping of a thrown type or of its nearest mapped superclass. */
+    private static DeclaredExceptionBuildItem declaredException(IndexView index, DotName thrown,
+            Map<String, DeclaredExceptionBuildItem> declaredByClass) {
+        for (DotName current = thrown; current != null;) {
+            DeclaredExceptionBuildItem item = declaredByClass.get(current.toString());
+            if (item != null) {
+                return item;
+            }
+            ClassInfo type = index.getClassByName(current);
+            current = type == null ? null : type.superName();
+        }
+        return null;
+    }
+
+    /** Whether the resource class injects a REST client: its failures reach the caller as 502 or 504. */
+    private static boolean callsUpstream(ResourceMethod method) {
+        for (ClassInfo type : method.types()) {
+            if (type.annotations(REST_CLIENT).stream().anyMatch(annotation -> annotation.target().kind() == AnnotationTarget.Kind.FIELD
+                    || annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

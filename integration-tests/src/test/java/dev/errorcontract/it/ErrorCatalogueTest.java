@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.errorcontract.junit.DocumentedResponses;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,6 +25,7 @@ import io.restassured.response.Response;
 
 /** Every row of the status catalogue that the server produces, over real HTTP against the demo. */
 @QuarkusTest
+@ExtendWith(DocumentedResponses.class)
 public class ErrorCatalogueTest {
 
     static final String FULL_KEY = "demo-key-full";

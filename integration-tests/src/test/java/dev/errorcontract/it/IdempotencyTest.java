@@ -14,6 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.errorcontract.junit.DocumentedResponses;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +24,7 @@ import io.restassured.response.Response;
 
 /** POST /tasks with an Idempotency-Key, over HTTP: replays, conflicts, and 50 concurrent duplicates. */
 @QuarkusTest
+@ExtendWith(DocumentedResponses.class)
 public class IdempotencyTest {
 
     static final String FULL_KEY = "demo-key-full";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+
+import dev.errorcontract.junit.DocumentedResponses;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,6 +30,7 @@ import io.restassured.http.ContentType;
  * demo validate against the problem schema it documents: documentation and wire format cannot drift apart.
  */
 @QuarkusTest
+@ExtendWith(DocumentedResponses.class)
 public class OpenApiTest {
 
     @Test

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.errorcontract.junit.DocumentedResponses;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** The demo's rate limits over HTTP: the search bucket per API key and the default bucket on every endpoint. */
 @QuarkusTest
+@ExtendWith(DocumentedResponses.class)
 public class RateLimitTest {
 
     @Test

@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.errorcontract.junit.DocumentedResponses;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -16,6 +19,7 @@ import io.restassured.response.ValidatableResponse;
  * Idempotency-Key it keeps, the typed errors, and the retry budget. Attempts are counted on the upstream's side.
  */
 @QuarkusTest
+@ExtendWith(DocumentedResponses.class)
 public class RestClientTest {
 
     static ValidatableResponse call(String scenario, int failures, String call) {

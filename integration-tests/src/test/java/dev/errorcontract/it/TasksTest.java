@@ -5,12 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.errorcontract.junit.DocumentedResponses;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The happy paths of the demo API. */
 @QuarkusTest
+@ExtendWith(DocumentedResponses.class)
 public class TasksTest {
 
     static final String FULL_KEY = "demo-key-full";

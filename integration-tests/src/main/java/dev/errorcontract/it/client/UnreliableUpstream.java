@@ -18,12 +18,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.errorcontract.RateLimited;
 
 /**
- * A deliberately unreliable upstream in the styles of the seed APIs: for each caller id, the first {@code failures}
+ * A deliberately unreliable upstream failing the way Aurora, Aurion, Aura, AuthRocket and the KYC-style API do: for each caller id, the first {@code failures}
  * calls fail the way the scenario says, later ones succeed. It records every attempt and the Idempotency-Key it
- * carried.
+ * carried. Not part of this API's document: it stands for other companies' services and their formats.
  */
 @Path("/upstream")
 @ApplicationScoped
@@ -33,6 +35,7 @@ public class UnreliableUpstream {
 
     private final Map<String, List<String>> keysByCaller = new ConcurrentHashMap<>();
 
+    @Operation(hidden = true)
     @GET
     @Path("/{scenario}")
     public Response get(@PathParam("scenario") String scenario, @QueryParam("caller") String caller,
@@ -41,6 +44,7 @@ public class UnreliableUpstream {
         return answer(scenario, caller, failures, key);
     }
 
+    @Operation(hidden = true)
     @POST
     @Path("/{scenario}")
     @Consumes(MediaType.WILDCARD)
@@ -51,6 +55,7 @@ public class UnreliableUpstream {
     }
 
     /** The Idempotency-Key of every attempt a caller made ({@code -} for none). */
+    @Operation(hidden = true)
     @GET
     @Path("/attempts/{caller}")
     public List<String> attempts(@PathParam("caller") String caller) {
