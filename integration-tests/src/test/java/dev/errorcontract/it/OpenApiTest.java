@@ -23,6 +23,9 @@ import com.networknt.schema.ValidationMessage;
 import dev.errorcontract.junit.DocumentedResponses;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.restassured.http.ContentType;
 
 /**
@@ -45,6 +48,21 @@ public class OpenApiTest {
                 .body("paths.'/upstream/{scenario}'.get.responses.keySet()", not(hasItems("429")))
                 .body("paths.'/tasks'.post.responses.'422'.content.'application/problem+json'.schema.'$ref'",
                         org.hamcrest.Matchers.equalTo("#/components/schemas/Problem"));
+    }
+
+    @Test
+    void documentIsValidForAnIndependentParser() {
+        String document = given().get("/q/openapi?format=json").asString();
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
+        assertTrue(result.getMessages() == null || result.getMessages().isEmpty(), () -> "swagger-parser: "
+                + result.getMessages());
+        assertTrue(result.getOpenAPI().getComponents().getSecuritySchemes().containsKey("SecurityScheme"),
+                "the security scheme the operations refer to is defined");
+        assertEquals(Set.of("201", "400", "401", "403", "406", "409", "413", "415", "422", "429", "500", "503"),
+                result.getOpenAPI().getPaths().get("/tasks").getPost().getResponses().keySet());
+        assertTrue(result.getOpenAPI().getPaths().get("/tasks/{id}").getDelete().getResponses().containsKey("423"));
     }
 
     @Test
