@@ -118,6 +118,18 @@ public class IdempotentEndpointTest {
     }
 
     @Test
+    void aReplayedErrorCarriesTheRequestIdOfTheRetryInBodyAndHeader() {
+        given().header("X-Request-Id", "first-attempt").header("Idempotency-Key", "k-rid").contentType("application/json")
+                .body("{\"sku\":\"gone\"}").post("/orders/failing").then().statusCode(404)
+                .header("X-Request-Id", "first-attempt").body("request_id", equalTo("first-attempt"));
+        given().header("X-Request-Id", "second-attempt").header("Idempotency-Key", "k-rid")
+                .contentType("application/json").body("{\"sku\":\"gone\"}").post("/orders/failing").then()
+                .statusCode(404).header("Idempotent-Replayed", "true").header("X-Request-Id", "second-attempt")
+                .body("request_id", equalTo("second-attempt")).body("code", equalTo("not_found"))
+                .body("detail", equalTo("no such product"));
+    }
+
+    @Test
     void keysArePerCaller() {
         given().header("X-API-Key", "alice").header("Idempotency-Key", "shared").contentType("application/json")
                 .body("{\"sku\":\"x\"}").post("/orders").then().statusCode(201);
