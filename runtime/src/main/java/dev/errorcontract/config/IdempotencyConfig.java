@@ -54,7 +54,7 @@ public interface IdempotencyConfig {
      * The largest response body kept for replay, in either store. A larger response is sent to the caller as usual,
      * but only its outcome is kept: its key stays used (the method does not run again for it) and a retry gets 409
      * {@code conflict} with the replayed headers (such as {@code Location}) instead of the body. Counted as
-     * {@code error_contract.idempotency{outcome="response_too_large"}} and logged.
+     * the {@code error_contract.idempotency} outcome {@code response_too_large} and logged.
      */
     @WithDefault("256K")
     MemorySize maxResponseSize();
@@ -93,7 +93,7 @@ public interface IdempotencyConfig {
          * The most keys kept at once, all callers together. Past it, expired keys are dropped first, then the oldest
          * completed key of the caller holding the most keys; a key whose request still runs is never dropped. A
          * dropped key is forgotten before its retention ends (a retry with it runs again): counted as
-         * {@code error_contract.idempotency{outcome="evicted"}} and logged. Keep {@code retention} times the rate of
+         * the {@code error_contract.idempotency} outcome {@code evicted} and logged. Keep {@code retention} times the rate of
          * idempotent requests below this, or use {@code store=redis}.
          */
         @WithDefault("100000")
@@ -110,7 +110,7 @@ public interface IdempotencyConfig {
          * The most response bytes (bodies and replayed headers) kept at once, all callers together. Past it, the
          * oldest stored bodies of the caller holding the most bytes are dropped; their keys are kept, so a retry with
          * them gets 409 {@code conflict} instead of running again. Counted as
-         * {@code error_contract.idempotency{outcome="body_dropped"}}.
+         * the {@code error_contract.idempotency} outcome {@code body_dropped}.
          */
         @WithDefault("64M")
         MemorySize maxBytes();
