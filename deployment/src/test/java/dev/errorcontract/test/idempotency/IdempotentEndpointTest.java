@@ -91,10 +91,17 @@ public class IdempotentEndpointTest {
 
     @Test
     void inProgressCarriesRetryAfter() throws Exception {
+        int before = Counter.SLOW_CALLS.get();
         Thread first = new Thread(() -> given().header("Idempotency-Key", "k-busy").contentType("application/json")
                 .body("{\"sku\":\"slow\"}").post("/orders/slow"));
         first.start();
-        Thread.sleep(300);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Counter.SLOW_CALLS.get() == before) { // until the first request runs, holding the key
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the first request did not start");
+            }
+            Thread.sleep(10);
+        }
         given().header("Idempotency-Key", "k-busy").contentType("application/json").body("{\"sku\":\"slow\"}")
                 .post("/orders/slow").then().statusCode(409).body("code", equalTo("request_in_progress"))
                 .header("Retry-After", "1").body("retry_after", equalTo(1));
