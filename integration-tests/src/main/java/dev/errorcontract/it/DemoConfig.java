@@ -18,6 +18,18 @@ public interface DemoConfig {
     @WithDefault("5s")
     Duration processingTime();
 
+    /**
+     * Where the tasks are kept: {@code memory} (this instance only) or {@code redis} (the default Redis client, shared
+     * by every instance that points at it). Several instances need it shared, besides the idempotency keys.
+     */
+    @WithDefault("memory")
+    TaskStoreKind taskStore();
+
+    enum TaskStoreKind {
+        MEMORY,
+        REDIS
+    }
+
     interface ApiKey {
         /** The owner, used as the principal name. */
         String owner();

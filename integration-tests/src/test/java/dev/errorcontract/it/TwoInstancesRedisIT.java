@@ -1,8 +1,10 @@
 package dev.errorcontract.it;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.errorcontract.it.support.PackagedDemo;
-import dev.errorcontract.it.support.RedisStoresProfile;
+import dev.errorcontract.it.support.SharedTasksProfile;
 import dev.errorcontract.it.support.RedisTestServer;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,10 +31,11 @@ import io.restassured.http.ContentType;
 
 /**
  * Two instances of the packaged demo on one Redis: a limit of 5 lets exactly 5 requests through across both, and
- * concurrent duplicates of one idempotent POST, split across both, create exactly one task.
+ * concurrent duplicates of one idempotent POST (blocking or Uni), split across both, create exactly one task, which
+ * both instances serve (the tasks are in Redis too: demo.task-store=redis).
  */
 @QuarkusIntegrationTest
-@TestProfile(RedisStoresProfile.class)
+@TestProfile(SharedTasksProfile.class)
 public class TwoInstancesRedisIT {
 
     static PackagedDemo second;
@@ -41,7 +46,8 @@ public class TwoInstancesRedisIT {
                 "quarkus.profile", "test",
                 "quarkus.redis.hosts", RedisTestServer.current().url(),
                 "quarkus.error-contract.rate-limit.store", "redis",
-                "quarkus.error-contract.idempotency.store", "redis"));
+                "quarkus.error-contract.idempotency.store", "redis",
+                "demo.task-store", "redis"));
     }
 
     @AfterAll
@@ -70,9 +76,10 @@ public class TwoInstancesRedisIT {
         assertEquals(5, allowed, "5 a minute per API key, across both instances");
     }
 
-    @Test
-    void concurrentDuplicatesAcrossInstancesCreateOneTask() throws Exception {
-        int before = count(0) + count(1);
+    @ParameterizedTest
+    @ValueSource(strings = { "/tasks", "/reactive/tasks" })
+    void concurrentDuplicatesAcrossInstancesCreateOneTaskBothInstancesServe(String path) throws Exception {
+        int before = count(0);
         String key = UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch start = new CountDownLatch(1);
@@ -84,7 +91,7 @@ public class TwoInstancesRedisIT {
                     start.await();
                     return given().baseUri(base(instance)).port(-1).header("X-API-KEY", "demo-key-full")
                             .header("Idempotency-Key", key).contentType(ContentType.JSON)
-                            .body("{\"title\":\"Once across the cluster\",\"priority\":\"high\"}").post("/tasks")
+                            .body("{\"title\":\"Once across the cluster\",\"priority\":\"high\"}").post(path)
                             .statusCode();
                 }));
             }
@@ -98,7 +105,20 @@ public class TwoInstancesRedisIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(before + 1, count(0) + count(1));
+        assertEquals(before + 1, count(0), "one task");
+        assertEquals(count(0), count(1), "both instances see the same tasks");
+        // a retry on either instance is replayed and points at a task either instance serves
+        for (int instance = 0; instance < 2; instance++) {
+            String location = given().baseUri(base(instance)).port(-1).header("X-API-KEY", "demo-key-full")
+                    .header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body("{\"title\":\"Once across the cluster\",\"priority\":\"high\"}").post(path).then()
+                    .statusCode(201).header("Idempotent-Replayed", "true").extract().header("Location");
+            String taskPath = URI.create(location).getPath();
+            for (int reader = 0; reader < 2; reader++) {
+                given().baseUri(base(reader)).port(-1).header("X-API-KEY", "demo-key-full").get(taskPath).then()
+                        .statusCode(200).body("title", equalTo("Once across the cluster"));
+            }
+        }
     }
 
     static int count(int instance) {

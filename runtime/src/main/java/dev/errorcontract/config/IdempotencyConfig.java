@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -49,6 +50,15 @@ public interface IdempotencyConfig {
     @WithDefault("Location,Content-Location,ETag,Last-Modified")
     List<String> replayedHeaders();
 
+    /**
+     * The largest response body kept for replay, in either store. A larger response is sent to the caller as usual,
+     * but only its outcome is kept: its key stays used (the method does not run again for it) and a retry gets 409
+     * {@code conflict} with the replayed headers (such as {@code Location}) instead of the body. Counted as
+     * the {@code error_contract.idempotency} outcome {@code response_too_large} and logged.
+     */
+    @WithDefault("256K")
+    MemorySize maxResponseSize();
+
     /** Where keys are kept. */
     @WithDefault("memory")
     Store store();
@@ -79,9 +89,31 @@ public interface IdempotencyConfig {
     }
 
     interface Memory {
-        /** The most keys kept at once; past it, expired keys are dropped first, then the oldest. */
+        /**
+         * The most keys kept at once, all callers together. Past it, expired keys are dropped first, then the oldest
+         * completed key of the caller holding the most keys; a key whose request still runs is never dropped. A
+         * dropped key is forgotten before its retention ends (a retry with it runs again): counted as
+         * the {@code error_contract.idempotency} outcome {@code evicted} and logged. Keep {@code retention} times the rate of
+         * idempotent requests below this, or use {@code store=redis}.
+         */
         @WithDefault("100000")
         int maxEntries();
+
+        /**
+         * The most keys one caller (as {@code identity} tells callers apart) keeps at once. Past it, that caller's own
+         * oldest completed key is dropped, never another caller's.
+         */
+        @WithDefault("10000")
+        int maxEntriesPerCaller();
+
+        /**
+         * The most response bytes (bodies and replayed headers) kept at once, all callers together. Past it, the
+         * oldest stored bodies of the caller holding the most bytes are dropped; their keys are kept, so a retry with
+         * them gets 409 {@code conflict} instead of running again. Counted as
+         * the {@code error_contract.idempotency} outcome {@code body_dropped}.
+         */
+        @WithDefault("64M")
+        MemorySize maxBytes();
     }
 
     interface Redis {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.errorcontract.config.IdempotencyConfig;
+import dev.errorcontract.metrics.ContractMetrics;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -27,11 +28,13 @@ public class IdempotencyGuard {
     private final IdempotentMethods methods;
     private final IdempotencyStore store;
     private final ObjectMapper canonicalMapper;
+    private final IdempotencyEvents events;
 
     IdempotencyGuard(IdempotencyConfig config, IdempotentMethods methods, ObjectMapper objectMapper,
-            @Any Instance<RemoteIdempotencyStore> remoteStore) {
+            @Any Instance<RemoteIdempotencyStore> remoteStore, ContractMetrics metrics) {
         this.config = config;
         this.methods = methods;
+        this.events = new IdempotencyEvents(metrics);
         this.canonicalMapper = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         if (config.store() == IdempotencyConfig.Store.REDIS) {
             if (!remoteStore.isResolvable()) {
@@ -40,7 +43,8 @@ public class IdempotencyGuard {
             }
             this.store = remoteStore.get();
         } else {
-            this.store = new MemoryIdempotencyStore(config.memory().maxEntries());
+            this.store = new MemoryIdempotencyStore(config.memory().maxEntries(), config.memory().maxEntriesPerCaller(),
+                    config.memory().maxBytes().asLongValue(), events);
         }
     }
 
@@ -50,6 +54,10 @@ public class IdempotencyGuard {
 
     IdempotencyStore store() {
         return store;
+    }
+
+    IdempotencyEvents events() {
+        return events;
     }
 
     Boolean requiresKey(ResteasyReactiveResourceInfo resource) {
@@ -67,6 +75,11 @@ public class IdempotencyGuard {
             }
         }
         return sha256(canonical);
+    }
+
+    /** The caller's identity as the store sees it: hashed, so no API key is kept in memory or in Redis. */
+    String callerKey(String identity) {
+        return sha256(String.valueOf(identity).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The store key of a request: the caller, the method and path, and the key, hashed to a fixed length. */

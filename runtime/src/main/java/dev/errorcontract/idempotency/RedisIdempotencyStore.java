@@ -22,7 +22,8 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Idempotency keys in Redis, for several instances: a key is claimed with {@code SET NX PX} (only one request in the
- * whole cluster can win it), and the claim is replaced by the stored response. Calls are non-blocking.
+ * whole cluster can win it), and the claim is replaced by the stored response (its body at most
+ * {@code max-response-size}, checked before it gets here). Calls are non-blocking.
  */
 @Singleton
 public class RedisIdempotencyStore implements RemoteIdempotencyStore {
@@ -42,24 +43,26 @@ public class RedisIdempotencyStore implements RemoteIdempotencyStore {
     }
 
     @Override
-    public Uni<Claim> claim(String key, String fingerprint, Duration lockTimeout) {
+    public Uni<Claim> claim(String caller, String key, String fingerprint, Duration lockTimeout) {
         String inProgress = write(Map.of("state", "in_progress", "fingerprint", fingerprint));
         return redis.execute("SET", keyPrefix + key, inProgress, "NX", "PX", Long.toString(lockTimeout.toMillis()))
                 .chain(set -> set != null ? Uni.createFrom().item((Claim) new Claim.Claimed())
                         : redis.execute("GET", keyPrefix + key).chain(existing -> existing == null
-                                ? claim(key, fingerprint, lockTimeout) // expired in between: try again
+                                ? claim(caller, key, fingerprint, lockTimeout) // expired in between: try again
                                 : Uni.createFrom().item(read(existing))));
     }
 
     @Override
-    public Uni<Void> complete(String key, String fingerprint, StoredResponse response, Duration retention) {
+    public Uni<Void> complete(String caller, String key, String fingerprint, StoredResponse response,
+            Duration retention) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("state", "completed");
         record.put("fingerprint", fingerprint);
         record.put("status", response.status());
         record.put("contentType", response.contentType());
         record.put("headers", response.headers());
-        record.put("body", Base64.getEncoder().encodeToString(response.body()));
+        record.put("body", response.body() == null ? null : Base64.getEncoder().encodeToString(response.body()));
+        record.put("requestId", response.requestId());
         return redis.execute("SET", keyPrefix + key, write(record), "PX", Long.toString(retention.toMillis()))
                 .replaceWithVoid();
     }
@@ -81,9 +84,10 @@ public class RedisIdempotencyStore implements RemoteIdempotencyStore {
         if (!"completed".equals(record.get("state"))) {
             return new Claim.InProgress(fingerprint);
         }
+        String body = (String) record.get("body");
         StoredResponse response = new StoredResponse(((Number) record.get("status")).intValue(),
                 (String) record.get("contentType"), (Map<String, List<String>>) record.get("headers"),
-                Base64.getDecoder().decode((String) record.get("body")));
+                body == null ? null : Base64.getDecoder().decode(body), (String) record.get("requestId"));
         return new Claim.Completed(fingerprint, response);
     }
 

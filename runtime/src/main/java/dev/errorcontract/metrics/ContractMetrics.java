@@ -19,6 +19,10 @@ public interface ContractMetrics {
     /** A REST client's retry budget stopped a retry. */
     void retryBudgetExhausted(String client);
 
-    /** An idempotency key was answered for: {@code replayed}, {@code conflict} or {@code in_progress}. */
+    /**
+     * An idempotency key was answered for ({@code replayed}, {@code conflict}, {@code in_progress}), or its guarantee
+     * was weakened or failed: {@code evicted} (forgotten early by the memory store), {@code body_dropped},
+     * {@code response_too_large}, {@code store_failure}.
+     */
     void idempotency(String outcome);
 }

@@ -91,10 +91,17 @@ public class IdempotentEndpointTest {
 
     @Test
     void inProgressCarriesRetryAfter() throws Exception {
+        int before = Counter.SLOW_CALLS.get();
         Thread first = new Thread(() -> given().header("Idempotency-Key", "k-busy").contentType("application/json")
                 .body("{\"sku\":\"slow\"}").post("/orders/slow"));
         first.start();
-        Thread.sleep(300);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Counter.SLOW_CALLS.get() == before) { // until the first request runs, holding the key
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the first request did not start");
+            }
+            Thread.sleep(10);
+        }
         given().header("Idempotency-Key", "k-busy").contentType("application/json").body("{\"sku\":\"slow\"}")
                 .post("/orders/slow").then().statusCode(409).body("code", equalTo("request_in_progress"))
                 .header("Retry-After", "1").body("retry_after", equalTo(1));
@@ -115,6 +122,18 @@ public class IdempotentEndpointTest {
         given().header("Idempotency-Key", "k-5xx").contentType("application/json").body("{\"sku\":\"boom\"}")
                 .post("/orders/failing").then().statusCode(500).header("Idempotent-Replayed", nullValue());
         assertEquals(3, Counter.FAILING_CALLS.get() - before, "a server error is run again");
+    }
+
+    @Test
+    void aReplayedErrorCarriesTheRequestIdOfTheRetryInBodyAndHeader() {
+        given().header("X-Request-Id", "first-attempt").header("Idempotency-Key", "k-rid").contentType("application/json")
+                .body("{\"sku\":\"gone\"}").post("/orders/failing").then().statusCode(404)
+                .header("X-Request-Id", "first-attempt").body("request_id", equalTo("first-attempt"));
+        given().header("X-Request-Id", "second-attempt").header("Idempotency-Key", "k-rid")
+                .contentType("application/json").body("{\"sku\":\"gone\"}").post("/orders/failing").then()
+                .statusCode(404).header("Idempotent-Replayed", "true").header("X-Request-Id", "second-attempt")
+                .body("request_id", equalTo("second-attempt")).body("code", equalTo("not_found"))
+                .body("detail", equalTo("no such product"));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.errorcontract.test.idempotency;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.ws.rs.Consumes;
@@ -15,40 +17,61 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.errorcontract.Idempotent;
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.response.Response;
 
 /**
  * A stored response is replayed only for the retention; a request that holds its key longer than the lock timeout
- * (as a crashed one would) no longer blocks it.
+ * (as a crashed one would) no longer blocks it. Both are polled for with a deadline, so a slow machine cannot make
+ * them fail, and the time they took is checked against the configured durations.
  */
 public class KeyExpiryAndLockTimeoutTest {
 
     static final AtomicInteger CALLS = new AtomicInteger();
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Resource.class))
-            .overrideConfigKey("quarkus.error-contract.idempotency.retention", "1S")
+            .overrideConfigKey("quarkus.error-contract.idempotency.retention", "3S")
             .overrideConfigKey("quarkus.error-contract.idempotency.lock-timeout", "1S");
+
+    static Response post(String path, String key, String body) {
+        return given().header("Idempotency-Key", key).body(body).post(path);
+    }
 
     @Test
     void replayEndsWithTheRetention() throws InterruptedException {
-        given().header("Idempotency-Key", "short-lived").body("a").post("/expiring/fast").then().statusCode(200);
-        given().header("Idempotency-Key", "short-lived").body("a").post("/expiring/fast").then()
-                .header("Idempotent-Replayed", "true");
-        Thread.sleep(1_200);
-        given().header("Idempotency-Key", "short-lived").body("a").post("/expiring/fast").then().statusCode(200)
-                .header("Idempotent-Replayed", nullValue());
+        long start = System.nanoTime();
+        assertEquals(200, post("/expiring/fast", "short-lived", "a").statusCode());
+        assertEquals("true", post("/expiring/fast", "short-lived", "a").header("Idempotent-Replayed"));
+        long deadline = start + TimeUnit.SECONDS.toNanos(20);
+        while (post("/expiring/fast", "short-lived", "a").header("Idempotent-Replayed") != null) {
+            assertTrue(System.nanoTime() < deadline, "still replayed 20 s later");
+            Thread.sleep(200);
+        }
+        assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(3), "replayed for the whole retention");
     }
 
     @Test
     void lockTimesOut() throws InterruptedException {
-        int before = CALLS.get();
-        Thread stuck = new Thread(() -> given().header("Idempotency-Key", "stuck").body("b").post("/expiring/stuck"));
+        Thread stuck = new Thread(() -> post("/expiring/stuck", "stuck", "b"));
+        long start = System.nanoTime();
         stuck.start();
-        Thread.sleep(1_300); // past the lock timeout while the first still runs
-        given().header("Idempotency-Key", "stuck").body("b").post("/expiring/stuck").then().statusCode(200);
+        long deadline = start + TimeUnit.SECONDS.toNanos(20);
+        while (CALLS.get() == 0) { // the first request holds the key
+            assertTrue(System.nanoTime() < deadline, "the first request did not start");
+            Thread.sleep(20);
+        }
+        int status;
+        while ((status = post("/expiring/stuck", "stuck", "b").statusCode()) == 409) { // request_in_progress
+            assertTrue(System.nanoTime() < deadline, "the lock did not time out");
+            Thread.sleep(100);
+        }
+        assertEquals(200, status);
+        assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(1), "the lock held for its timeout");
+        RELEASE.countDown();
         stuck.join();
-        assertEquals(2, CALLS.get() - before, "the retry ran once the lock had expired");
+        assertEquals(2, CALLS.get(), "the retry ran once the lock had expired");
     }
 
     @Path("/expiring")
@@ -65,8 +88,8 @@ public class KeyExpiryAndLockTimeoutTest {
         @Path("/stuck")
         @Idempotent
         public String stuck(String body) throws InterruptedException {
-            if (CALLS.incrementAndGet() % 2 == 1) {
-                Thread.sleep(2_500);
+            if (CALLS.incrementAndGet() == 1) {
+                RELEASE.await(30, TimeUnit.SECONDS); // as long as the test needs: past the lock timeout
             }
             return "done";
         }

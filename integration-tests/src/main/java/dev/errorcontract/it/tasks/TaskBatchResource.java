@@ -1,0 +1,34 @@
+package dev.errorcontract.it.tasks;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.errorcontract.Idempotent;
+
+/** {@code POST /tasks/batch}: up to 100 tasks at once, answered with all of them (a large response). */
+@Path("/tasks/batch")
+@Produces(MediaType.APPLICATION_JSON)
+public class TaskBatchResource {
+
+    @Inject
+    TaskStore store;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("write")
+    @Idempotent
+    public Response create(@Valid @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull NewTask> newTasks) {
+        return Response.status(201).entity(newTasks.stream().map(store::create).toList()).build();
+    }
+}
