@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.errorcontract.Idempotent;
 import io.smallrye.mutiny.Uni;
 
@@ -27,6 +31,8 @@ public class ReactiveTasksResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The task was created; Location has its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Task.class)))
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("write")
     @Idempotent

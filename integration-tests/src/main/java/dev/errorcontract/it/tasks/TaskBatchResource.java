@@ -14,6 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.errorcontract.Idempotent;
 
 /** {@code POST /tasks/batch}: up to 100 tasks at once, answered with all of them (a large response). */
@@ -25,6 +30,8 @@ public class TaskBatchResource {
     TaskStore store;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The tasks were created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Task.class)))
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("write")
     @Idempotent
