@@ -1,3 +1,4 @@
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +144,21 @@ public final class NativeImage {
         Files.write(argsFile, command);
         System.out.println("native-image (CI builder): running GraalVM " + GRAALVM_VERSION
                 + " image builder without linking; command in " + argsFile);
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        Process builder = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        boolean stackTrace = false;
+        try (BufferedReader output = builder.inputReader()) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                System.out.println(line);
+                stackTrace |= line.startsWith("\tat ");
+            }
+        }
+        int exit = builder.waitFor();
+        if (exit == 0 && stackTrace) {
+            // e.g. Quarkus's generated Feature prints an exception of a build step and lets the build go on
+            System.out.println("native-image (CI builder): the build printed a Java stack trace (see above); failing");
+            exit = 1;
+        }
         if (exit == 0) {
             writeUnlinkedPlaceholder(outputDir.resolve(imageName));
         }

@@ -62,6 +62,9 @@ gcc -shared -fPIC -O2 -I"$jdk/include" -I"$jdk/include/linux" -o "$builder/lib/l
 -Xshare:off
 -Djava.awt.headless=true
 -Dcom.oracle.graalvm.isaot=true
+-Dorg.graalvm.version=25.0.2
+"-Dorg.graalvm.vendor=GraalVM Community"
+"-Dorg.graalvm.vendorversion=GraalVM CE 25.0.2"
 -Dorg.graalvm.nativeimage.imagecode=buildtime
 -Djava.system.class.loader=com.oracle.svm.hosted.NativeImageSystemClassLoader
 -Djdk.internal.lambda.disableEagerInitialization=true
