@@ -23,13 +23,15 @@ import dev.errorcontract.ApiException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * With automatic idempotency keys turned off, a POST that got a 500 is not retried (the server may have done the
- * work); a Retry-After beyond the configured maximum fails at once with the wait on the exception.
+ * With automatic idempotency keys turned off, a POST is not retried once the server answered, not after a 500 (the
+ * server may have done the work), nor after a 423 or 429 (the contract retries a POST only with a key); a Retry-After
+ * beyond the configured maximum fails at once with the wait on the exception.
  */
 public class KeylessPostAndLongRetryAfterTest {
 
     static final AtomicInteger POSTS = new AtomicInteger();
     static final AtomicInteger SLOW_DOWNS = new AtomicInteger();
+    static final AtomicInteger BUSY_POSTS = new AtomicInteger();
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
@@ -51,6 +53,12 @@ public class KeylessPostAndLongRetryAfterTest {
     }
 
     @Test
+    void keylessPostIsNotRetriedAfterLockedOrRateLimited() {
+        assertThrows(ApiException.Locked.class, () -> client.createBusy("{}"));
+        assertEquals(1, BUSY_POSTS.get());
+    }
+
+    @Test
     void retryAfterBeyondTheMaximumFailsAtOnce() {
         ApiException.RateLimited error = assertThrows(ApiException.RateLimited.class, () -> client.slowDown());
         assertEquals(Duration.ofSeconds(3600), error.retryAfter().orElseThrow());
@@ -64,6 +72,13 @@ public class KeylessPostAndLongRetryAfterTest {
         public Response create(String body) {
             POSTS.incrementAndGet();
             return Response.serverError().entity("{\"error\":\"boom\"}").build();
+        }
+
+        @POST
+        @Path("/busy")
+        public Response busy(String body) {
+            BUSY_POSTS.incrementAndGet();
+            return Response.status(423).header("Retry-After", "0").build();
         }
 
         @GET
@@ -80,6 +95,11 @@ public class KeylessPostAndLongRetryAfterTest {
         @POST
         @Retry(maxRetries = 3)
         String create(String body);
+
+        @POST
+        @Path("/busy")
+        @Retry(maxRetries = 3)
+        String createBusy(String body);
 
         @GET
         @Path("/slow-down")
