@@ -84,7 +84,7 @@ public class RecordingUpstream {
             case "rate-limited" -> Response.status(429).header("Retry-After", "0").build();
             case "unavailable" -> Response.status(503).build();
             case "slow" -> {
-                Thread.sleep(1_000);
+                Thread.sleep(3_000);
                 yield Response.ok("{\"slow\":true}").type(MediaType.APPLICATION_JSON).build();
             }
             default -> Response.status(404).build();
