@@ -3,6 +3,9 @@ package dev.errorcontract.client;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -17,7 +20,8 @@ import io.smallrye.mutiny.Uni;
  * call. It gives the attempt's request the call's {@code Idempotency-Key}: Quarkus REST Client runs the client request
  * filters on the thread that makes the request (the caller's for a blocking method, the subscriber's for a
  * {@code Uni}), before it switches to the connection's context, so the key is visible to {@link ContractClientFilter}
- * on that thread for exactly that time, and to nothing else. It also tells a failure that got no response
+ * on that thread for exactly that time, and to nothing else (a {@code CompletionStage} method sends its request
+ * before it returns). It also tells a failure that got no response
  * ({@link UpstreamUnreachableException}) from the others, for the retry decision.
  */
 @RetriedCall
@@ -44,7 +48,7 @@ public class RetryAttemptInterceptor {
         String httpMethod = call == null ? "" : call.httpMethod();
         Method method = invocation.getMethod();
         boolean idempotent = key != null || IDEMPOTENT_METHODS.contains(httpMethod);
-        Attempt attempt = key == null ? null : new Attempt(invocation.getMethod(), key);
+        Attempt attempt = key == null ? null : new Attempt(method, key);
         Object result;
         try {
             result = attempt == null ? invocation.proceed() : during(attempt, invocation);
@@ -55,6 +59,21 @@ public class RetryAttemptInterceptor {
             Uni<?> keyed = attempt == null ? uni : uni.runSubscriptionOn(subscription -> during(attempt, subscription));
             return keyed.onFailure(ProcessingException.class)
                     .transform(failure -> unreachable((ProcessingException) failure, method, idempotent));
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            // the request went out during proceed(), key included; its failure comes unwrapped (a Vert.x timeout)
+            CompletableFuture<Object> outcome = new CompletableFuture<>();
+            stage.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    outcome.complete(value);
+                } else {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    outcome.completeExceptionally(unreachable(cause, method, idempotent));
+                }
+            });
+            return outcome;
         }
         return result;
     }
@@ -94,6 +113,11 @@ public class RetryAttemptInterceptor {
     }
 
     private static ProcessingException unreachable(ProcessingException failure, Method method, boolean idempotent) {
+        return (ProcessingException) unreachable((Throwable) failure, method, idempotent);
+    }
+
+    /** A failure that got no response as {@link UpstreamUnreachableException}, any other as it is. */
+    private static Throwable unreachable(Throwable failure, Method method, boolean idempotent) {
         if (failure instanceof UpstreamUnreachableException) {
             return failure;
         }

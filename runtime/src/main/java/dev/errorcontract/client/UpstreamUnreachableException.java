@@ -4,7 +4,7 @@ import jakarta.ws.rs.ProcessingException;
 
 /**
  * A {@code @Retry} REST client call that got no response: the connection could not be made, or the response did not
- * come within the client's read timeout. It is the REST client's own {@link ProcessingException} (its cause), with
+ * come within the client's read timeout. It wraps the REST client's own failure (its cause), with
  * what the retry decision needs: catch {@code ProcessingException} for "the upstream is unreachable".
  */
 public final class UpstreamUnreachableException extends ProcessingException {
@@ -21,7 +21,7 @@ public final class UpstreamUnreachableException extends ProcessingException {
     private final String client;
     private final boolean idempotent;
 
-    UpstreamUnreachableException(ProcessingException cause, Kind kind, String client, boolean idempotent) {
+    UpstreamUnreachableException(Throwable cause, Kind kind, String client, boolean idempotent) {
         super(cause.getMessage(), cause);
         this.kind = kind;
         this.client = client;

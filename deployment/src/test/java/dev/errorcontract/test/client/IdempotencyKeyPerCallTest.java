@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -24,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One Idempotency-Key per call of a @Retry POST, the same on all its attempts and on no other request: calls made
- * from the test's own thread, outside any HTTP request and any Vert.x context, blocking and Uni.
+ * from the test's own thread, outside any HTTP request and any Vert.x context: blocking, Uni and CompletionStage.
  */
 public class IdempotencyKeyPerCallTest {
 
@@ -122,9 +124,24 @@ public class IdempotencyKeyPerCallTest {
         assertNotEquals(RecordingUpstream.keys(early).get(0), RecordingUpstream.keys(late).get(0));
     }
 
+    @Test
+    void completionStageCallKeepsItsKey() throws Exception {
+        String caller = caller();
+        client.createAsync("locked", caller, 2, "{}").toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals(3, RecordingUpstream.keys(caller).size());
+        assertEquals(1, RecordingUpstream.distinctKeys(caller).size());
+        assertNotEquals("-", RecordingUpstream.keys(caller).get(0));
+    }
+
     @RegisterRestClient(configKey = "upstream")
     @Path("/upstream")
     public interface Client {
+        @POST
+        @Path("/{scenario}")
+        @Retry(maxRetries = 3)
+        CompletionStage<String> createAsync(@PathParam("scenario") String scenario, @QueryParam("caller") String caller,
+                @QueryParam("failures") int failures, String body);
+
         @POST
         @Path("/{scenario}")
         @Retry(maxRetries = 3)

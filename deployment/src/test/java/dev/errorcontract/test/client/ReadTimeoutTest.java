@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -73,6 +75,13 @@ public class ReadTimeoutTest {
     }
 
     @Test
+    void completionStageGetIsRetriedAfterAReadTimeout() throws Exception {
+        String caller = UUID.randomUUID().toString();
+        client.getAsync("slow", caller, 1).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals(2, RecordingUpstream.keys(caller).size());
+    }
+
+    @Test
     void aConnectionNeverMadeIsRetriedAndArrivesAsProcessingException() {
         ProcessingException failure = assertThrows(ProcessingException.class, () -> nowhere.create("{}"));
         UpstreamUnreachableException unreachable = assertInstanceOf(UpstreamUnreachableException.class, failure);
@@ -87,6 +96,12 @@ public class ReadTimeoutTest {
         @Path("/{scenario}")
         @Retry(maxRetries = 2)
         String get(@PathParam("scenario") String scenario, @QueryParam("caller") String caller,
+                @QueryParam("failures") int failures);
+
+        @GET
+        @Path("/{scenario}")
+        @Retry(maxRetries = 2)
+        CompletionStage<String> getAsync(@PathParam("scenario") String scenario, @QueryParam("caller") String caller,
                 @QueryParam("failures") int failures);
 
         @POST
