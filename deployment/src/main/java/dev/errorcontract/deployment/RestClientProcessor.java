@@ -18,6 +18,7 @@ import dev.errorcontract.client.ContractResponseExceptionMapper;
 import dev.errorcontract.client.ContractRetryPredicate;
 import dev.errorcontract.client.IdempotencyKeyInterceptor;
 import dev.errorcontract.client.RetriedCall;
+import dev.errorcontract.client.RetryAttemptInterceptor;
 import dev.errorcontract.client.RetryBudgets;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -44,8 +45,7 @@ class RestClientProcessor {
             DotName.createSimple("io.smallrye.faulttolerance.api.CustomBackoff"),
             DotName.createSimple("io.smallrye.faulttolerance.api.ExponentialBackoff"),
             DotName.createSimple("io.smallrye.faulttolerance.api.FibonacciBackoff"));
-    private static final Set<DotName> BODY_VERBS = Set.of(DotName.createSimple("jakarta.ws.rs.POST"),
-            DotName.createSimple("jakarta.ws.rs.PATCH"));
+    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     @BuildStep
     void failOnRetryWithoutFaultTolerance(Capabilities capabilities, CombinedIndexBuildItem index,
@@ -91,25 +91,38 @@ class RestClientProcessor {
         reflection.produce(ReflectiveClassBuildItem.builder(ContractRetryPredicate.class, ContractBackoff.class)
                 .constructors().reason(RestClientProcessor.class.getName()).build());
         beans.produce(AdditionalBeanBuildItem.builder().setUnremovable()
-                .addBeanClasses(IdempotencyKeyInterceptor.class, RetriedCall.class).build());
+                .addBeanClasses(IdempotencyKeyInterceptor.class, RetryAttemptInterceptor.class, RetriedCall.class).build());
         transformers.produce(new RestClientAnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
                 .when(context -> isRetried(context.declaration().asMethod()))
                 .transform(context -> {
                     MethodInfo method = context.declaration().asMethod();
+                    ClassInfo client = method.declaringClass();
+                    if (!method.hasDeclaredAnnotation(RETRY)) {
+                        // @Retry on the interface: fault tolerance wants the annotations added below next to a @Retry
+                        context.add(AnnotationInstance.create(RETRY, null, client.declaredAnnotation(RETRY).values()));
+                    }
                     if (!hasExplicitRetryCondition(method)) {
                         context.add(AnnotationInstance.builder(RETRY_WHEN)
                                 .add("exception", ClassType.create(ContractRetryPredicate.class)).build());
                     }
                     if (BACKOFFS.stream().noneMatch(method::hasDeclaredAnnotation)
-                            && BACKOFFS.stream().noneMatch(method.declaringClass()::hasDeclaredAnnotation)) {
+                            && BACKOFFS.stream().noneMatch(client::hasDeclaredAnnotation)) {
                         context.add(AnnotationInstance.builder(DotName.createSimple(
                                 "io.smallrye.faulttolerance.api.CustomBackoff"))
                                 .add("value", ClassType.create(ContractBackoff.class)).build());
                     }
-                    if (BODY_VERBS.stream().anyMatch(method::hasDeclaredAnnotation)) {
-                        context.add(AnnotationInstance.builder(RetriedCall.class).build());
-                    }
+                    context.add(AnnotationInstance.builder(RetriedCall.class).add("httpMethod", httpMethod(method)).build());
                 })));
+    }
+
+    /** The HTTP method a REST client method sends, or an empty string for none of the standard ones. */
+    private static String httpMethod(MethodInfo method) {
+        for (String verb : HTTP_METHODS) {
+            if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + verb))) {
+                return verb;
+            }
+        }
+        return "";
     }
 
     /** A REST client method under {@code @Retry}, on the method or on its interface. */

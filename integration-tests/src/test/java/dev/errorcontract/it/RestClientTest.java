@@ -4,7 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +63,7 @@ public class RestClientTest {
     @Test
     void clientErrorsAreNeverRetried() {
         call("bad-request", 5, "get").body("outcome", equalTo("error")).body("status", equalTo(400))
+                .body("detail", equalTo("some error occurred")).body("field_errors", equalTo(0))
                 .body("attempts", equalTo(1));
         call("not-found", 5, "get").body("status", equalTo(404)).body("exception", equalTo("NotFound"))
                 .body("attempts", equalTo(1));
@@ -87,12 +94,62 @@ public class RestClientTest {
 
     @Test
     void retryBudgetStopsRetriesWhenTheUpstreamIsDown() {
-        // 4 tokens: the first call retries once (4 -> 3 -> 2), then no more retries while half or less is left
+        // 4 tokens, a retry allowed while more than 2 are left: the first call retries twice (4 -> 3 -> 2), the next
+        // ones not at all
         int attempts = 0;
         for (int i = 0; i < 5; i++) {
             attempts += call("unavailable", 100, "budgeted").body("outcome", equalTo("error")).extract()
                     .<Integer> path("attempts");
         }
-        assertTrue(attempts == 6, "5 calls made " + attempts + " attempts; without a budget they would make 20");
+        assertEquals(7, attempts, "5 calls made " + attempts + " attempts; without a budget they would make 20");
+    }
+
+    @Test
+    void retryBudgetNeverStopsRetriesPacedByRetryAfter() {
+        // each call meets one 429 with Retry-After: 1; the 4-token budget would have refused the third retry
+        for (int i = 0; i < 4; i++) {
+            call("rate-limited", 1, "budgeted").body("outcome", equalTo("success")).body("attempts", equalTo(2));
+        }
+    }
+
+    @Test
+    void postsInOneRequestEachHaveTheirOwnKey() {
+        ValidatableResponse response = given().get("/demo/client/posts-in-one-request").then().statusCode(200);
+        List<String> first = response.extract().path("first");
+        List<String> unretried = response.extract().path("unretried");
+        List<String> second = response.extract().path("second");
+        assertEquals(2, first.size());
+        assertEquals(first.get(0), first.get(1), "one key for both attempts of the first call");
+        assertNotEquals("-", first.get(0));
+        assertEquals(List.of("-"), unretried, "a POST without @Retry carries no key, not the first call's");
+        assertEquals(1, second.size());
+        assertNotEquals("-", second.get(0));
+        assertNotEquals(first.get(0), second.get(0));
+    }
+
+    @Test
+    void twoIdenticalCreatesInOneRequestMakeTwoTasks() {
+        String title = "client-" + UUID.randomUUID();
+        List<Integer> ids = given().get("/demo/client/create-tasks?title=" + title).then().statusCode(200)
+                .extract().path("id");
+        assertEquals(3, ids.size());
+        assertEquals(3, Set.copyOf(ids).size(), "three creates, three tasks: " + ids);
+        for (Integer id : ids) {
+            given().header("X-API-KEY", "demo-key-full").get("/tasks/" + id).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void concurrentReactivePostsKeepTheirOwnKeys() {
+        ValidatableResponse response = given().get("/demo/client/concurrent-posts").then().statusCode(200);
+        List<String> a = response.extract().path("a");
+        List<String> b = response.extract().path("b");
+        assertEquals(3, a.size());
+        assertEquals(3, b.size());
+        assertEquals(1, Set.copyOf(a).size(), "every attempt of a has its key: " + a);
+        assertEquals(1, Set.copyOf(b).size(), "every attempt of b has its key: " + b);
+        assertNotEquals("-", a.get(0));
+        assertNotEquals("-", b.get(0));
+        assertNotEquals(a.get(0), b.get(0));
     }
 }

@@ -1,5 +1,7 @@
 package dev.errorcontract.client;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +45,12 @@ public class ContractResponseExceptionMapper implements ResteasyReactiveResponse
         if (!enabled(config, client)) {
             return null;
         }
-        byte[] body = readBody(response);
+        byte[] body = readBody(response, config.maxBodyBytes());
         MultivaluedMap<String, String> headers = response.getStringHeaders();
         ApiError error = ErrorBodyReader.read(response.getStatus(), body, response.getHeaderString("Retry-After"));
         String key = context == null ? null : context.getRequestHeadersAsMap().getFirst(ContractClientFilter.IDEMPOTENCY_KEY);
         return ApiException.received(error, Map.<String, List<String>> copyOf(headers),
-                ErrorBodyReader.rawBody(body, config.maxBodyBytes()),
+                ErrorBodyReader.rawBody(body, body.length),
                 new ApiException.Origin(client, context == null ? null : context.getHttpMethod(), key));
     }
 
@@ -57,14 +59,16 @@ public class ContractResponseExceptionMapper implements ResteasyReactiveResponse
         return perClient != null && perClient.enabled().isPresent() ? perClient.enabled().get() : config.enabled();
     }
 
-    private static byte[] readBody(Response response) {
+    /** At most {@code maxBytes} of the body: the rest is never read, let alone parsed. */
+    private static byte[] readBody(Response response, int maxBytes) {
         try {
             if (!response.hasEntity()) {
                 return new byte[0];
             }
-            byte[] body = response.readEntity(byte[].class);
-            return body == null ? new byte[0] : body;
-        } catch (RuntimeException e) {
+            try (InputStream body = response.readEntity(InputStream.class)) {
+                return body == null ? new byte[0] : body.readNBytes(Math.max(0, maxBytes));
+            }
+        } catch (RuntimeException | IOException e) {
             return new byte[0]; // a body that cannot be read never hides the status
         }
     }

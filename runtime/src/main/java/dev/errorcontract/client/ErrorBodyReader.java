@@ -28,6 +28,11 @@ import dev.errorcontract.FieldError;
  */
 public final class ErrorBodyReader {
 
+    /** The longest detail kept (it is also the exception's message): a few paragraphs, never a whole page. */
+    static final int MAX_DETAIL_CHARS = 2000;
+    private static final int MAX_TEXT_CHARS = 500;
+    private static final int MAX_CODE_CHARS = 100;
+    private static final int MAX_ERRORS = 100;
     private static final Pattern MACHINE_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,99}");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
@@ -107,17 +112,25 @@ public final class ErrorBodyReader {
                 detail = messageText;
             }
         }
-        collectFieldErrors(root.get("errors"), errors);
-        collectFieldErrors(root.get("details"), errors);
+        List<String> general = new ArrayList<>();
+        collectErrors(root.get("errors"), errors, general);
+        collectErrors(root.get("details"), errors, general);
         if (detailNode != null && detailNode.isArray()) {
-            collectFieldErrors(detailNode, errors);
+            collectErrors(detailNode, errors, general);
+        }
+        if (!general.isEmpty()) {
+            // messages that name no field describe the whole request: they belong to the detail, all of them
+            String messages = String.join("; ", general);
+            detail = detail == null ? messages : detail + ": " + messages;
         }
         if (detail == null && !errors.isEmpty()) {
             detail = errors.stream().map(FieldError::message).filter(m -> m != null).reduce((a, b) -> a + "; " + b)
                     .orElse(null);
         }
-        ApiError read = new ApiError(status, code, text(root.get("title")), detail, text(root.get("instance")),
-                firstText(root, "request_id", "requestId", "trace_id", "traceId"), errors, null, Map.of());
+        ApiError read = new ApiError(status, capped(code, MAX_CODE_CHARS), capped(text(root.get("title")), MAX_TEXT_CHARS),
+                capped(detail, MAX_DETAIL_CHARS), capped(text(root.get("instance")), MAX_TEXT_CHARS),
+                capped(firstText(root, "request_id", "requestId", "trace_id", "traceId"), MAX_TEXT_CHARS), errors, null,
+                Map.of());
         JsonNode retryAfter = root.get("retry_after");
         if (retryAfter != null && retryAfter.canConvertToLong() && retryAfter.asLong() >= 0) {
             read = read.withRetryAfter(retryAfter.asLong());
@@ -125,18 +138,26 @@ public final class ErrorBodyReader {
         return read;
     }
 
-    private static void collectFieldErrors(JsonNode list, List<FieldError> into) {
+    private static void collectErrors(JsonNode list, List<FieldError> fieldErrors, List<String> general) {
         if (list == null || !list.isArray()) {
             return;
         }
         for (JsonNode item : list) {
-            if (into.size() >= 100) {
+            if (fieldErrors.size() + general.size() >= MAX_ERRORS) {
                 return;
             }
             if (item.isTextual()) {
-                into.add(new FieldError(null, null, null, null, item.asText()));
+                String message = capped(text(item), MAX_TEXT_CHARS);
+                if (message != null) {
+                    general.add(message);
+                }
             } else if (item.isObject()) {
-                into.add(fieldError(item));
+                FieldError error = fieldError(item);
+                if (error.field() != null || error.pointer() != null) {
+                    fieldErrors.add(error);
+                } else if (error.message() != null) {
+                    general.add(error.message());
+                }
             }
         }
     }
@@ -157,8 +178,9 @@ public final class ErrorBodyReader {
         if (pointer == null && field != null && (in == null || in.equals(FieldError.IN_BODY))) {
             pointer = FieldError.body(field, null, null).pointer();
         }
-        return new FieldError(field, pointer, in, firstText(item, "code", "type", "error_code"),
-                firstText(item, "message", "msg", "detail", "description"));
+        return new FieldError(capped(field, MAX_TEXT_CHARS), capped(pointer, MAX_TEXT_CHARS), capped(in, MAX_CODE_CHARS),
+                capped(firstText(item, "code", "type", "error_code"), MAX_CODE_CHARS),
+                capped(firstText(item, "message", "msg", "detail", "description"), MAX_TEXT_CHARS));
     }
 
     private static String firstText(JsonNode node, String... names) {
@@ -190,6 +212,10 @@ public final class ErrorBodyReader {
             return parts.isEmpty() ? null : String.join("; ", parts);
         }
         return text(node);
+    }
+
+    private static String capped(String text, int maxChars) {
+        return text == null || text.length() <= maxChars ? text : text.substring(0, maxChars - 1) + "\u2026";
     }
 
     /** The body as text for {@code ApiException.rawBody()}, cut at {@code maxBytes}. */

@@ -2,37 +2,55 @@ package dev.errorcontract.client;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import dev.errorcontract.config.ClientConfig;
 
 /**
- * A retry budget per REST client, as gRPC's retry throttling: each retryable failure takes a token, each success gives
- * back a fraction of one, and retries are allowed only while more than half the tokens are left. When an upstream is
- * down, retries stop multiplying the load on it; they come back as calls succeed again.
+ * A retry budget per REST client, after gRPC's retry throttling: a retry is allowed while more than half of the
+ * client's tokens are left and takes one; each success gives back {@code token-ratio} of one. With the defaults (10
+ * tokens, 0.1) a client makes 5 retries in a row of failing calls, then one retry per 10 successes until the upstream
+ * recovers. Retries paced by the server's {@code Retry-After} do not use the budget (see
+ * {@link ContractRetryPredicate}).
  */
 @Singleton
 public class RetryBudgets {
 
+    private static final Logger LOG = Logger.getLogger(RetryBudgets.class);
     private static final long SCALE = 1000;
 
     private final ClientConfig config;
-    private final Map<String, AtomicLong> milliTokens = new ConcurrentHashMap<>();
+    private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
+
+    private record Budget(AtomicLong milliTokens, AtomicBoolean refusing) {
+    }
 
     RetryBudgets(ClientConfig config) {
         this.config = config;
     }
 
-    /** Records a retryable failure and tells whether the client may still retry. */
+    /** Whether the client may retry a failure now; a retry allowed takes a token. */
     public boolean tryRetry(String client) {
         if (!config.retryBudget().enabled() || client == null) {
             return true;
         }
         long max = maxTokens(client) * SCALE;
-        long left = tokens(client).updateAndGet(current -> Math.max(0, current - SCALE));
-        return left > max / 2;
+        Budget budget = budget(client);
+        long before = budget.milliTokens().getAndUpdate(current -> current > max / 2 ? current - SCALE : current);
+        boolean allowed = before > max / 2;
+        if (!allowed && budget.refusing().compareAndSet(false, true)) {
+            LOG.warnf("The retry budget of REST client %s is spent (%.1f of %d tokens left): failures without "
+                    + "Retry-After are not retried until calls succeed again (quarkus.error-contract.client.retry-budget)",
+                    client, before / (double) SCALE, max / SCALE);
+        } else if (allowed && budget.refusing().compareAndSet(true, false)) {
+            LOG.infof("REST client %s retries again: calls succeeded and gave back retry budget", client);
+        }
+        return allowed;
     }
 
     /** Records a success. */
@@ -42,16 +60,17 @@ public class RetryBudgets {
         }
         long max = maxTokens(client) * SCALE;
         long ratio = Math.round(config.retryBudget().tokenRatio() * SCALE);
-        tokens(client).updateAndGet(current -> Math.min(max, current + ratio));
+        budget(client).milliTokens().updateAndGet(current -> Math.min(max, current + ratio));
     }
 
     /** The tokens left, for tests and metrics. */
     public double tokensLeft(String client) {
-        return tokens(client).get() / (double) SCALE;
+        return budget(client).milliTokens().get() / (double) SCALE;
     }
 
-    private AtomicLong tokens(String client) {
-        return milliTokens.computeIfAbsent(client, ignored -> new AtomicLong(maxTokens(client) * SCALE));
+    private Budget budget(String client) {
+        return budgets.computeIfAbsent(client,
+                ignored -> new Budget(new AtomicLong(maxTokens(client) * SCALE), new AtomicBoolean()));
     }
 
     private long maxTokens(String client) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -18,11 +19,19 @@ import io.smallrye.config.WithDefault;
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface ClientConfig {
 
-    /** Whether REST clients turn error responses into {@code ApiException}. */
+    /**
+     * Whether REST clients turn error responses into {@code ApiException}. A client with this off is outside the
+     * contract: its errors are the REST client's own {@code WebApplicationException}, and its {@code @Retry} retries
+     * only connections that could not be made and read timeouts, never an error response (not even a 429).
+     */
     @WithDefault("true")
     boolean enabled();
 
-    /** How much of an error body is kept on the exception ({@code ApiException.rawBody()}), in bytes. */
+    /**
+     * How much of an error body is read, in bytes: the rest is never parsed. It is also what
+     * {@code ApiException.rawBody()} keeps. A body cut at this size is usually no longer JSON: the error then has its
+     * status and that status's code only.
+     */
     @WithDefault("8192")
     int maxBodyBytes();
 
@@ -41,6 +50,15 @@ public interface ClientConfig {
     @WithDefault("true")
     boolean idempotencyKey();
 
+    /**
+     * Whether a {@code @Retry} retries an idempotent request (GET, HEAD, PUT, DELETE, OPTIONS, or one with an
+     * {@code Idempotency-Key}) that got no response within the REST client's read timeout
+     * ({@code quarkus.rest-client.read-timeout}), as the AWS SDKs and gRPC do. A POST or PATCH without a key is never
+     * retried after a read timeout: the server may have done the work.
+     */
+    @WithDefault("true")
+    boolean retryReadTimeouts();
+
     /** The retry budget of each client. */
     RetryBudget retryBudget();
 
@@ -50,9 +68,11 @@ public interface ClientConfig {
 
     interface RetryBudget {
         /**
-         * Whether retries are budgeted: every retryable failure takes a token, every success gives back
-         * {@code token-ratio}, and retries stop while fewer than half the tokens are left, so that retries do not
-         * multiply the load on an upstream that is down (gRPC's retry throttling).
+         * Whether retries are budgeted, so that retries do not multiply the load on an upstream that is down (gRPC's
+         * retry throttling): a retry is allowed while more than half the tokens are left and takes one, every success
+         * gives back {@code token-ratio}. With the defaults, a client makes 5 retries in a row of failing calls, then
+         * one per 10 successes. Retries that wait for the server's {@code Retry-After} (429, 503 or 423 with the
+         * header) are paced by the server and use no budget.
          */
         @WithDefault("true")
         boolean enabled();
@@ -67,7 +87,11 @@ public interface ClientConfig {
     }
 
     interface Client {
-        /** Whether this client turns error responses into {@code ApiException}. */
+        /**
+         * Whether this client turns error responses into {@code ApiException}, instead of {@code enabled}. Off, the
+         * client is outside the contract, its {@code @Retry} included (see {@code enabled}).
+         */
+        @ConfigDocDefault("the value of quarkus.error-contract.client.enabled")
         Optional<Boolean> enabled();
 
         /** The tokens of this client's retry budget, instead of {@code retry-budget.max-tokens}. */

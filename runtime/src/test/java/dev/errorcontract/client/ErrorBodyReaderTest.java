@@ -41,7 +41,7 @@ class ErrorBodyReaderTest {
         ApiError error = read(400, "{\"errors\": [{\"message\": \"some error occurred\"}, {\"message\": \"some other error occurred\"}]}");
         assertEquals("bad_request", error.code());
         assertEquals("some error occurred; some other error occurred", error.detail());
-        assertEquals(2, error.errors().size());
+        assertEquals(0, error.errors().size(), "messages without a field are the detail, not field errors");
     }
 
     @Test
@@ -99,8 +99,18 @@ class ErrorBodyReaderTest {
     void authRocketErrorsOfStrings() {
         ApiError error = read(422, "{\"errors\": [\"Name is required.\"], \"message\": \"Validation failed\"}");
         assertEquals("validation_error", error.code());
-        assertEquals("Validation failed", error.detail());
-        assertEquals("Name is required.", error.errors().get(0).message());
+        assertEquals("Validation failed: Name is required.", error.detail());
+        assertEquals(0, error.errors().size());
+    }
+
+    @Test
+    void generalMessagesAndFieldErrorsTogether() {
+        ApiError error = read(422, """
+                {"errors": [{"message": "The request is not valid."}, {"field": "priority", "message": "Unknown"},
+                            "Try again with a priority."], "message": "Validation failed"}""");
+        assertEquals("Validation failed: The request is not valid.; Try again with a priority.", error.detail());
+        assertEquals(1, error.errors().size());
+        assertEquals("priority", error.errors().get(0).field());
     }
 
     @Test

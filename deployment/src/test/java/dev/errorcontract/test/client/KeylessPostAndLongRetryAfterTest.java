@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -20,27 +21,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.errorcontract.ApiException;
+import dev.errorcontract.client.UpstreamUnreachableException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * With automatic idempotency keys turned off, a POST that got a 500 is not retried (the server may have done the
- * work); a Retry-After beyond the configured maximum fails at once with the wait on the exception.
+ * With automatic idempotency keys turned off, a POST is not retried once the server answered, not after a 500 (the
+ * server may have done the work) or a read timeout, nor after a 423 or 429 (the contract retries a POST only with a key); a Retry-After
+ * beyond the configured maximum fails at once with the wait on the exception.
  */
 public class KeylessPostAndLongRetryAfterTest {
 
     static final AtomicInteger POSTS = new AtomicInteger();
     static final AtomicInteger SLOW_DOWNS = new AtomicInteger();
+    static final AtomicInteger BUSY_POSTS = new AtomicInteger();
+    static final AtomicInteger SLOW_POSTS = new AtomicInteger();
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Upstream.class, Client.class))
+            .withApplicationRoot(jar -> jar.addClasses(Upstream.class, Client.class, SlowClient.class))
             .overrideConfigKey("quarkus.error-contract.client.idempotency-key", "false")
             .overrideConfigKey("quarkus.error-contract.client.max-retry-after", "5S")
+            .overrideConfigKey("quarkus.rest-client.slow.url", "http://localhost:${quarkus.http.port}")
+            .overrideConfigKey("quarkus.rest-client.slow.read-timeout", "1000")
             .overrideConfigKey("quarkus.rest-client.upstream.url", "http://localhost:${quarkus.http.port}");
 
     @Inject
     @RestClient
     Client client;
+
+    @Inject
+    @RestClient
+    SlowClient slowClient;
 
     @Test
     void keylessPostIsNotRetriedAfterAServerError() {
@@ -48,6 +59,20 @@ public class KeylessPostAndLongRetryAfterTest {
         assertEquals(500, error.status());
         assertEquals(1, POSTS.get());
         assertEquals(null, error.origin().orElseThrow().idempotencyKey());
+    }
+
+    @Test
+    void keylessPostIsNotRetriedAfterLockedOrRateLimited() {
+        assertThrows(ApiException.Locked.class, () -> client.createBusy("{}"));
+        assertEquals(1, BUSY_POSTS.get());
+    }
+
+    @Test
+    void keylessPostIsNotRetriedAfterAReadTimeout() {
+        ProcessingException failure = assertThrows(ProcessingException.class, () -> slowClient.createSlowly("{}"));
+        assertEquals(UpstreamUnreachableException.Kind.READ_TIMEOUT,
+                ((UpstreamUnreachableException) failure).kind());
+        assertEquals(1, SLOW_POSTS.get(), "the server may have done the work");
     }
 
     @Test
@@ -66,6 +91,21 @@ public class KeylessPostAndLongRetryAfterTest {
             return Response.serverError().entity("{\"error\":\"boom\"}").build();
         }
 
+        @POST
+        @Path("/busy")
+        public Response busy(String body) {
+            BUSY_POSTS.incrementAndGet();
+            return Response.status(423).header("Retry-After", "0").build();
+        }
+
+        @POST
+        @Path("/slow")
+        public Response slow(String body) throws InterruptedException {
+            SLOW_POSTS.incrementAndGet();
+            Thread.sleep(3_000);
+            return Response.ok("{}").build();
+        }
+
         @GET
         @Path("/slow-down")
         public Response slowDown() {
@@ -81,9 +121,23 @@ public class KeylessPostAndLongRetryAfterTest {
         @Retry(maxRetries = 3)
         String create(String body);
 
+        @POST
+        @Path("/busy")
+        @Retry(maxRetries = 3)
+        String createBusy(String body);
+
         @GET
         @Path("/slow-down")
         @Retry(maxRetries = 3)
         String slowDown();
+    }
+
+    @RegisterRestClient(configKey = "slow")
+    @Path("/upstream")
+    public interface SlowClient {
+        @POST
+        @Path("/slow")
+        @Retry(maxRetries = 3)
+        String createSlowly(String body);
     }
 }

@@ -40,6 +40,18 @@ public interface UnreliableClient {
     String post(@PathParam("scenario") String scenario, @QueryParam("caller") String caller,
             @QueryParam("failures") int failures, String body);
 
+    @POST
+    @Path("/{scenario}")
+    @Retry(maxRetries = 3)
+    Uni<String> postReactive(@PathParam("scenario") String scenario, @QueryParam("caller") String caller,
+            @QueryParam("failures") int failures, String body);
+
+    /** A POST without @Retry: it gets no Idempotency-Key. */
+    @POST
+    @Path("/{scenario}")
+    String postOnce(@PathParam("scenario") String scenario, @QueryParam("caller") String caller,
+            @QueryParam("failures") int failures, String body);
+
     /** Without @Retry: errors still arrive as ApiException, nothing is retried. */
     @GET
     @Path("/{scenario}")
