@@ -84,13 +84,17 @@ class ServerErrorProcessor {
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    private static final Map<String, String> PARAMETER_ANNOTATIONS = Map.of(
-            "jakarta.ws.rs.QueryParam", "query",
-            "org.jboss.resteasy.reactive.RestQuery", "query",
-            "jakarta.ws.rs.PathParam", "path",
-            "org.jboss.resteasy.reactive.RestPath", "path",
-            "jakarta.ws.rs.HeaderParam", "header",
-            "org.jboss.resteasy.reactive.RestHeader", "header");
+    private static final Map<String, String> PARAMETER_ANNOTATIONS = Map.ofEntries(
+            Map.entry("jakarta.ws.rs.QueryParam", "query"),
+            Map.entry("org.jboss.resteasy.reactive.RestQuery", "query"),
+            Map.entry("jakarta.ws.rs.PathParam", "path"),
+            Map.entry("org.jboss.resteasy.reactive.RestPath", "path"),
+            Map.entry("jakarta.ws.rs.HeaderParam", "header"),
+            Map.entry("org.jboss.resteasy.reactive.RestHeader", "header"),
+            Map.entry("jakarta.ws.rs.CookieParam", "cookie"),
+            Map.entry("org.jboss.resteasy.reactive.RestCookie", "cookie"),
+            Map.entry("jakarta.ws.rs.FormParam", "form"),
+            Map.entry("org.jboss.resteasy.reactive.RestForm", "form"));
 
     @BuildStep
     AdditionalBeanBuildItem registerBeans(Capabilities capabilities) {
@@ -216,6 +220,15 @@ class ServerErrorProcessor {
         Map<String, String> sources = new HashMap<>();
         PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
             for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple(annotationName))) {
+                if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
+                    // a member of a @BeanParam class
+                    AnnotationValue value = annotation.value();
+                    String name = value != null && !value.asString().isEmpty() ? value.asString()
+                            : annotation.target().asField().name();
+                    sources.put(ParameterSources.fieldKey(annotation.target().asField().declaringClass().name().toString(),
+                            annotation.target().asField().name()), in + ":" + name);
+                    continue;
+                }
                 if (annotation.target().kind() != AnnotationTarget.Kind.METHOD_PARAMETER) {
                     continue;
                 }

@@ -240,8 +240,5 @@ public class ErrorResponses {
         }
     }
 
-    static FailureClassifier.Classified unexpected(Throwable failure) {
-        return FailureClassifier.unexpected(failure);
-    }
 
 }

@@ -78,8 +78,8 @@ final class RequestFailures {
             case FieldError.IN_QUERY -> !routing.queryParam(source.name()).isEmpty();
             case FieldError.IN_HEADER -> routing.request().getHeader(source.name()) != null;
             case FieldError.IN_PATH -> true;
-            case "cookie" -> routing.request().getCookie(source.name()) != null;
-            case "form" -> routing.request().getFormAttribute(source.name()) != null;
+            case FieldError.IN_COOKIE -> routing.request().getCookie(source.name()) != null;
+            case FieldError.IN_FORM -> routing.request().getFormAttribute(source.name()) != null;
             default -> false;
         };
     }
