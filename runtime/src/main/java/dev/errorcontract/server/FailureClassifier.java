@@ -49,10 +49,12 @@ public final class FailureClassifier {
      * @param phase where it happened
      * @param badParameter the query, header, cookie or form parameter that could not be converted, when the failure
      *        is such a conversion (found by the caller from the request), else {@code null}
+     * @param breakerDelay the {@code delay} in seconds of the {@code @CircuitBreaker} on the resource method, else
+     *        {@code null}
      */
-    public record Failure(Throwable failure, Phase phase, FieldError badParameter) {
+    public record Failure(Throwable failure, Phase phase, FieldError badParameter, Long breakerDelay) {
         public Failure(Throwable failure, Phase phase) {
-            this(failure, phase, null);
+            this(failure, phase, null, null);
         }
     }
 
@@ -119,7 +121,7 @@ public final class FailureClassifier {
         if (transport != null) {
             return transport;
         }
-        Classified faultTolerance = FaultTolerance.classify(failure);
+        Classified faultTolerance = FaultTolerance.classify(failure, input.breakerDelay());
         if (faultTolerance != null) {
             return faultTolerance;
         }
@@ -279,7 +281,7 @@ public final class FailureClassifier {
 
         private static final String PACKAGE = "org.eclipse.microprofile.faulttolerance.exceptions.";
 
-        static Classified classify(Throwable failure) {
+        static Classified classify(Throwable failure, Long breakerDelay) {
             if (!isA(failure, PACKAGE + "FaultToleranceException")) {
                 return null;
             }
@@ -290,7 +292,12 @@ public final class FailureClassifier {
                 return new Classified(ApiError.of(429, ErrorCodes.RATE_LIMIT_EXCEEDED, StandardDetails.of(429))
                         .withRetryAfter(seconds), Map.of(), null);
             }
-            if (isA(failure, PACKAGE + "CircuitBreakerOpenException") || isA(failure, PACKAGE + "BulkheadException")) {
+            if (isA(failure, PACKAGE + "CircuitBreakerOpenException")) {
+                Classified open = simple(503, null);
+                return breakerDelay == null ? open
+                        : new Classified(open.error().withRetryAfter(Math.max(1, breakerDelay)), Map.of(), null);
+            }
+            if (isA(failure, PACKAGE + "BulkheadException")) {
                 return simple(503, null);
             }
             if (isA(failure, PACKAGE + "TimeoutException")) {

@@ -20,7 +20,8 @@ final class RequestFailures {
             return new FailureClassifier.Failure(failure, FailureClassifier.Phase.RESOURCE);
         }
         if (Boolean.TRUE.equals(request.getProperty(ResourceInvoked.PROPERTY))) {
-            return new FailureClassifier.Failure(failure, FailureClassifier.Phase.RESOURCE);
+            return new FailureClassifier.Failure(failure, FailureClassifier.Phase.RESOURCE, null,
+                    FailureClassifier.isA(failure, OPEN_BREAKER) ? Breakers.delay(request) : null);
         }
         if (request.getTarget() == null) {
             return new FailureClassifier.Failure(failure, FailureClassifier.Phase.ROUTING);
@@ -29,8 +30,10 @@ final class RequestFailures {
                 && !(failure.getCause() instanceof WebApplicationException)
                         ? badParameter(request, sources)
                         : null;
-        return new FailureClassifier.Failure(failure, FailureClassifier.Phase.READING, badParameter);
+        return new FailureClassifier.Failure(failure, FailureClassifier.Phase.READING, badParameter, null);
     }
+
+    private static final String OPEN_BREAKER = "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException";
 
     /**
      * The parameter Quarkus REST could not convert: the first declared parameter that the request sends but that has
@@ -82,5 +85,32 @@ final class RequestFailures {
             case FieldError.IN_FORM -> routing.request().getFormAttribute(source.name()) != null;
             default -> false;
         };
+    }
+
+    /** Fault tolerance's annotations, only touched when a circuit breaker is open (the library is optional). */
+    private static final class Breakers {
+
+        /** The delay of the resource method's (or class's) {@code @CircuitBreaker}, in seconds, rounded up. */
+        static Long delay(ResteasyReactiveRequestContext request) {
+            ResteasyReactiveResourceInfo info = request.getResteasyReactiveResourceInfo();
+            if (info == null) {
+                return null;
+            }
+            org.eclipse.microprofile.faulttolerance.CircuitBreaker breaker = null;
+            for (java.lang.annotation.Annotation annotation : info.getAnnotations()) {
+                if (annotation instanceof org.eclipse.microprofile.faulttolerance.CircuitBreaker found) {
+                    breaker = found;
+                }
+            }
+            if (breaker == null) {
+                breaker = info.getResourceClass()
+                        .getAnnotation(org.eclipse.microprofile.faulttolerance.CircuitBreaker.class);
+            }
+            if (breaker == null) {
+                return null;
+            }
+            long millis = java.time.Duration.of(breaker.delay(), breaker.delayUnit()).toMillis();
+            return (millis + 999) / 1000;
+        }
     }
 }

@@ -94,7 +94,7 @@ class FailureClassifierTest {
     void unconvertibleQueryParameterIs400NamingIt() {
         FieldError limit = FieldError.parameter(FieldError.IN_QUERY, "limit", "invalid_type", null);
         Classified classified = classifier.classify(
-                new Failure(new NotFoundException(new NumberFormatException("abc")), Phase.READING, limit), TEXTS);
+                new Failure(new NotFoundException(new NumberFormatException("abc")), Phase.READING, limit, null), TEXTS);
         assertEquals(400, classified.error().status());
         assertEquals("bad_request", classified.error().code());
         assertEquals("limit", classified.error().errors().get(0).field());
@@ -105,7 +105,7 @@ class FailureClassifierTest {
     void unconvertiblePathParameterStays404() {
         FieldError id = FieldError.parameter(FieldError.IN_PATH, "id", "invalid_type", null);
         Classified classified = classifier.classify(
-                new Failure(new NotFoundException(new NumberFormatException("abc")), Phase.READING, id), TEXTS);
+                new Failure(new NotFoundException(new NumberFormatException("abc")), Phase.READING, id, null), TEXTS);
         assertEquals(404, classified.error().status());
     }
 
@@ -116,6 +116,18 @@ class FailureClassifierTest {
         Classified timeout = classify(new ProcessingException(new TimeoutException("read timeout")), Phase.RESOURCE);
         assertEquals(504, timeout.error().status());
         assertEquals("gateway_timeout", timeout.error().code());
+    }
+
+    @Test
+    void openCircuitBreakerSaysWhenToRetryWhenItsDelayIsKnown() {
+        var open = new org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException("open");
+        assertNull(classify(open, Phase.RESOURCE).error().retryAfter());
+        Classified known = classifier.classify(new Failure(open, Phase.RESOURCE, null, 60L), TEXTS);
+        assertEquals(503, known.error().status());
+        assertEquals(60L, known.error().retryAfter());
+        Classified rateLimited = classify(new io.smallrye.faulttolerance.api.RateLimitException(1500), Phase.RESOURCE);
+        assertEquals(429, rateLimited.error().status());
+        assertEquals(2L, rateLimited.error().retryAfter());
     }
 
     @Test

@@ -37,6 +37,6 @@ public class ServerErrorStatusTest {
     void openCircuitBreakerIs503() {
         assertContract(given().get("/upstream/breaker"), 500, "internal_error");
         assertContract(given().get("/upstream/breaker"), 500, "internal_error");
-        assertContract(given().get("/upstream/breaker"), 503, "service_unavailable");
+        assertContract(given().get("/upstream/breaker"), 503, "service_unavailable").then().header("Retry-After", "60");
     }
 }
