@@ -73,6 +73,12 @@ public class ErrorResponses {
     /** The contract response for a failure of a Quarkus REST request, which knows its phase. */
     public Response toResponse(Throwable failure, ServerRequestContext context) {
         RoutingContext routingContext = RoutingContexts.of(context);
+        if (routingContext != null && routingContext.response().ended()) {
+            // answered already, by Quarkus itself (a chunked body over the limit gets its 413, then this exception)
+            LOG.debugf("request_id=%s %s after the response ended: %s", RequestIds.of(routingContext),
+                    routingContext.normalizedPath(), failure);
+            return Response.status(500).build();
+        }
         if (context != null && context.serverResponse().headWritten()) {
             // part of the response is sent: cut the connection (no final chunk), so that the caller sees it is
             // truncated instead of a complete answer with something appended
