@@ -3,8 +3,6 @@ package dev.errorcontract.server;
 import java.util.List;
 import java.util.Map;
 
-import dev.errorcontract.ApiError;
-import dev.errorcontract.ErrorCodes;
 import io.quarkus.arc.Arc;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,7 +30,7 @@ final class BodyLimitHandler implements Handler<RoutingContext> {
         if (length != null && isOver(length)) {
             drainThenClose(context.request(), Long.parseLong(length.trim()));
             Arc.container().instance(ErrorResponses.class).get().write(
-                    ApiError.of(413, ErrorCodes.PAYLOAD_TOO_LARGE, StandardDetails.of(413)),
+                    FailureClassifier.simple(413, null).error(),
                     Map.of("Connection", List.of("close")), null, context);
             return;
         }
