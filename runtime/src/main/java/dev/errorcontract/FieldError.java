@@ -10,7 +10,8 @@ package dev.errorcontract;
  * @param field the name of the field as the caller wrote it ({@code priority}, {@code limit})
  * @param pointer RFC 6901 JSON pointer into the request body ({@code /items/0/sku}), or {@code null} when the field is
  *        not in the body
- * @param in where the field is: {@code body}, {@code query}, {@code path} or {@code header}; {@code null} when unknown
+ * @param in where the field is: {@code body}, {@code query}, {@code path}, {@code header}, {@code cookie} or
+ *        {@code form}; {@code null} when unknown
  * @param code stable machine-readable snake_case code of the problem
  * @param message human text, safe to show to the caller
  */
@@ -20,6 +21,8 @@ public record FieldError(String field, String pointer, String in, String code, S
     public static final String IN_QUERY = "query";
     public static final String IN_PATH = "path";
     public static final String IN_HEADER = "header";
+    public static final String IN_COOKIE = "cookie";
+    public static final String IN_FORM = "form";
 
     /**
      * A problem with a field of the JSON request body, named by its path as in {@code items[0].sku}; the JSON pointer
@@ -40,7 +43,7 @@ public record FieldError(String field, String pointer, String in, String code, S
         return pointer.toString();
     }
 
-    /** A problem with a query, path or header parameter. */
+    /** A problem with a query, path, header, cookie or form parameter. */
     public static FieldError parameter(String in, String name, String code, String message) {
         return new FieldError(name, null, in, code, message);
     }

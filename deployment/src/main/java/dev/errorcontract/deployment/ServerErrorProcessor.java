@@ -20,18 +20,22 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.Type;
+import org.jboss.resteasy.reactive.server.model.FixedHandlerChainCustomizer;
+import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 
 import dev.errorcontract.ErrorCode;
 import dev.errorcontract.config.ErrorContractBuildTimeConfig;
 import dev.errorcontract.metrics.MicrometerContractMetrics;
 import dev.errorcontract.metrics.NoopContractMetrics;
 import dev.errorcontract.server.AllowedMethods;
+import dev.errorcontract.server.BodilessErrors;
 import dev.errorcontract.server.ContractExceptionMapper;
 import dev.errorcontract.server.DeclaredExceptions;
 import dev.errorcontract.server.ErrorResponses;
 import dev.errorcontract.server.FaultToleranceExceptionMapper;
 import dev.errorcontract.server.ParameterSources;
 import dev.errorcontract.server.ProblemDetailsRenderer;
+import dev.errorcontract.server.ResourceInvoked;
 import dev.errorcontract.server.SecurityExceptionMapper;
 import dev.errorcontract.server.ServerRecorder;
 import dev.errorcontract.server.ValidationExceptionMapper;
@@ -47,6 +51,8 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBundleBuildItem;
+import io.quarkus.resteasy.reactive.server.spi.GlobalHandlerCustomizerBuildItem;
+import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
@@ -65,6 +71,9 @@ class ServerErrorProcessor {
     /** Filters with a higher priority run first; request ids are assigned before authentication (200). */
     static final int REQUEST_ID_FILTER_PRIORITY = 400;
 
+    /** After authentication (200), before the HTTP permission check (100). */
+    static final int CHALLENGE_FILTER_PRIORITY = 120;
+
     /** Runs just before Quarkus's own body size check (route order -2), so that its 413 follows the contract. */
     static final int BODY_LIMIT_FILTER_PRIORITY = 3;
 
@@ -73,13 +82,17 @@ class ServerErrorProcessor {
     private static final DotName SERVER_EXCEPTION_MAPPER = DotName
             .createSimple("org.jboss.resteasy.reactive.server.ServerExceptionMapper");
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    private static final Map<String, String> PARAMETER_ANNOTATIONS = Map.of(
-            "jakarta.ws.rs.QueryParam", "query",
-            "org.jboss.resteasy.reactive.RestQuery", "query",
-            "jakarta.ws.rs.PathParam", "path",
-            "org.jboss.resteasy.reactive.RestPath", "path",
-            "jakarta.ws.rs.HeaderParam", "header",
-            "org.jboss.resteasy.reactive.RestHeader", "header");
+    private static final Map<String, String> PARAMETER_ANNOTATIONS = Map.ofEntries(
+            Map.entry("jakarta.ws.rs.QueryParam", "query"),
+            Map.entry("org.jboss.resteasy.reactive.RestQuery", "query"),
+            Map.entry("jakarta.ws.rs.PathParam", "path"),
+            Map.entry("org.jboss.resteasy.reactive.RestPath", "path"),
+            Map.entry("jakarta.ws.rs.HeaderParam", "header"),
+            Map.entry("org.jboss.resteasy.reactive.RestHeader", "header"),
+            Map.entry("jakarta.ws.rs.CookieParam", "cookie"),
+            Map.entry("org.jboss.resteasy.reactive.RestCookie", "cookie"),
+            Map.entry("jakarta.ws.rs.FormParam", "form"),
+            Map.entry("org.jboss.resteasy.reactive.RestForm", "form"));
 
     @BuildStep
     AdditionalBeanBuildItem registerBeans(Capabilities capabilities) {
@@ -140,11 +153,11 @@ class ServerErrorProcessor {
                 errors.produce(new ValidationErrorBuildItem(new IllegalStateException(item.origin + ": code '"
                         + item.code + "' is not snake_case (lower-case letters, digits and single underscores)")));
             }
-            ClassInfo type = index.getIndex().getClassByName(item.className);
-            if (type == null) {
+            Boolean throwable = isThrowable(index.getIndex(), item.className);
+            if (throwable == null) {
                 errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
-                        item.origin + ": no such class in the application")));
-            } else if (!isThrowable(index.getIndex(), type)) {
+                        item.origin + ": no such class in the application or its libraries")));
+            } else if (!throwable) {
                 errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
                         item.origin + ": " + item.className + " is not an exception type")));
             }
@@ -162,6 +175,10 @@ class ServerErrorProcessor {
         mapperByType.put("jakarta.ws.rs.WebApplicationException", contract);
         mapperByType.put("com.fasterxml.jackson.core.JsonProcessingException", contract);
         mapperByType.put("com.fasterxml.jackson.databind.exc.MismatchedInputException", contract);
+        // Quarkus REST Jackson maps these itself (a bodiless 500, a 400): the phase decides, not the type
+        mapperByType.put("com.fasterxml.jackson.databind.exc.InvalidDefinitionException", contract);
+        mapperByType.put("com.fasterxml.jackson.databind.JsonMappingException", contract);
+        mapperByType.put("com.fasterxml.jackson.core.JsonParseException", contract);
         declared.forEach(item -> mapperByType.put(item.className, contract));
         if (capabilities.isPresent(Capability.SECURITY)) {
             String security = SecurityExceptionMapper.class.getName();
@@ -201,6 +218,15 @@ class ServerErrorProcessor {
         Map<String, String> sources = new HashMap<>();
         PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
             for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple(annotationName))) {
+                if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
+                    // a member of a @BeanParam class
+                    AnnotationValue value = annotation.value();
+                    String name = value != null && !value.asString().isEmpty() ? value.asString()
+                            : annotation.target().asField().name();
+                    sources.put(ParameterSources.fieldKey(annotation.target().asField().declaringClass().name().toString(),
+                            annotation.target().asField().name()), in + ":" + name);
+                    continue;
+                }
                 if (annotation.target().kind() != AnnotationTarget.Kind.METHOD_PARAMETER) {
                     continue;
                 }
@@ -236,8 +262,36 @@ class ServerErrorProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
+    FilterBuildItem acceptProblemJson(ServerRecorder recorder) {
+        return new FilterBuildItem(recorder.problemAccept(), REQUEST_ID_FILTER_PRIORITY + 1);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
     FilterBuildItem renderBodyTooLarge(ServerRecorder recorder) {
         return new FilterBuildItem(recorder.bodyLimit(), BODY_LIMIT_FILTER_PRIORITY);
+    }
+
+    @BuildStep
+    ContainerResponseFilterBuildItem fillBodilessErrors() {
+        return new ContainerResponseFilterBuildItem.Builder(BodilessErrors.class.getName())
+                .setPriority(Priorities.USER).setRegisterAsBean(true).build();
+    }
+
+    /** Marks the end of reading the request on every resource method, for the phase of a failure. */
+    @BuildStep
+    GlobalHandlerCustomizerBuildItem markResourceInvocation() {
+        return new GlobalHandlerCustomizerBuildItem(
+                new FixedHandlerChainCustomizer(new ResourceInvoked(), HandlerChainCustomizer.Phase.BEFORE_METHOD_INVOKE));
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void renderSecurityChallenges(Capabilities capabilities, ServerRecorder recorder,
+            BuildProducer<FilterBuildItem> filters) {
+        if (capabilities.isPresent(Capability.SECURITY)) {
+            filters.produce(new FilterBuildItem(recorder.contractChallenges(), CHALLENGE_FILTER_PRIORITY));
+        }
     }
 
     @BuildStep
@@ -261,7 +315,9 @@ class ServerErrorProcessor {
         }
         for (AnnotationInstance annotation : index.getAnnotations(SERVER_EXCEPTION_MAPPER)) {
             if (annotation.target().kind() != AnnotationTarget.Kind.METHOD
-                    || isFrameworkClass(annotation.target().asMethod().declaringClass().name())) {
+                    || isFrameworkClass(annotation.target().asMethod().declaringClass().name())
+                    || isResourceClass(annotation.target().asMethod().declaringClass())) {
+                // a mapper declared in a resource class applies to that class only (Quarkus REST tries it first)
                 continue;
             }
             AnnotationValue value = annotation.value();
@@ -276,22 +332,50 @@ class ServerErrorProcessor {
         return types;
     }
 
+    private static boolean isResourceClass(ClassInfo type) {
+        if (type.declaredAnnotation(PATH) != null) {
+            return true;
+        }
+        for (MethodInfo method : type.methods()) {
+            if (method.hasDeclaredAnnotation(PATH)) {
+                return true;
+            }
+            for (String verb : HTTP_METHODS) {
+                if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + verb))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isFrameworkClass(DotName name) {
         String className = name.toString();
         return className.startsWith("io.quarkus.") || className.startsWith("org.jboss.resteasy.")
                 || className.startsWith("dev.errorcontract.server.");
     }
 
-    private static boolean isThrowable(IndexView index, ClassInfo type) {
-        for (ClassInfo current = type; current != null; current = index.getClassByName(current.superName())) {
-            if (current.superName() == null) {
-                return false;
-            }
-            String superName = current.superName().toString();
-            if (superName.equals("java.lang.Throwable") || superName.equals("java.lang.Exception")
-                    || superName.equals("java.lang.RuntimeException") || superName.equals("java.lang.Error")) {
+    /**
+     * Whether a class is a {@code Throwable}: through the index as far as it knows the class and its superclasses,
+     * then through the class loader (JDK and library classes are not indexed); {@code null} when there is no such
+     * class.
+     */
+    static Boolean isThrowable(IndexView index, String className) {
+        String current = className;
+        while (current != null) {
+            if (current.equals("java.lang.Throwable")) {
                 return true;
             }
+            ClassInfo type = index.getClassByName(DotName.createSimple(current));
+            if (type == null) {
+                try {
+                    Class<?> loaded = Class.forName(current, false, Thread.currentThread().getContextClassLoader());
+                    return Throwable.class.isAssignableFrom(loaded);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    return current.equals(className) ? null : false;
+                }
+            }
+            current = type.superName() == null ? null : type.superName().toString();
         }
         return false;
     }

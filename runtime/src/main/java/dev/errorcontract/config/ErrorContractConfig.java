@@ -37,6 +37,14 @@ public interface ErrorContractConfig {
     @WithDefault("en,de")
     List<String> languages();
 
+    /**
+     * Give an error response that has no body (a resource's {@code return Response.status(404).build()}, a filter's
+     * {@code abortWith(Response.status(401).build())}) the contract's body for its status, keeping its headers. A
+     * response with its own entity is never changed.
+     */
+    @WithDefault("true")
+    boolean fillBodilessErrors();
+
     /** Request correlation. */
     RequestId requestId();
 

@@ -7,8 +7,9 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveExceptionMapper;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Renders {@code ApiException}, the {@code WebApplicationException} family, JSON body errors, declared application
- * exceptions and every unexpected exception by the contract. Registered from the build for each of those types.
+ * Renders {@code ApiException}, the {@code WebApplicationException} family, JSON errors, fault tolerance outcomes,
+ * declared application exceptions and every unexpected exception by the contract, as the {@link FailureClassifier}
+ * says. Registered from the build for each of those types.
  */
 @Singleton
 public class ContractExceptionMapper implements ResteasyReactiveExceptionMapper<Throwable> {
@@ -21,11 +22,11 @@ public class ContractExceptionMapper implements ResteasyReactiveExceptionMapper<
 
     @Override
     public Response toResponse(Throwable exception, ServerRequestContext context) {
-        return responses.toResponse(exception, RoutingContexts.of(context));
+        return responses.toResponse(exception, context);
     }
 
     @Override
     public Response toResponse(Throwable exception) {
-        return responses.toResponse(exception, null);
+        return responses.toResponse(exception, (io.vertx.ext.web.RoutingContext) null);
     }
 }

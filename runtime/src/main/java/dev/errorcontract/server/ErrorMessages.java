@@ -4,8 +4,11 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The titles and details of the errors the extension writes itself, in the language the caller asks for with
@@ -19,6 +22,7 @@ final class ErrorMessages {
     static final String EXTENSION_BUNDLE = "dev.errorcontract.messages";
 
     private final List<Locale> languages;
+    private final Map<String, Optional<ResourceBundle>> bundles = new ConcurrentHashMap<>();
 
     ErrorMessages(List<String> languages) {
         List<Locale> locales = new ArrayList<>();
@@ -63,18 +67,30 @@ final class ErrorMessages {
         return new MessageFormat(pattern, locale).format(arguments);
     }
 
-    private static String text(String key, Locale locale, String fallback) {
+    /** Whether the language is chosen by the request, so that responses vary by {@code Accept-Language}. */
+    boolean isNegotiated() {
+        return languages.size() > 1;
+    }
+
+    private String text(String key, Locale locale, String fallback) {
         for (String bundle : List.of(APPLICATION_BUNDLE, EXTENSION_BUNDLE)) {
-            try {
-                ResourceBundle messages = ResourceBundle.getBundle(bundle, locale, ErrorMessages.class.getClassLoader(),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-                if (messages.containsKey(key)) {
-                    return messages.getString(key);
-                }
-            } catch (MissingResourceException absent) {
-                // no such bundle for this language: try the next
+            ResourceBundle messages = bundle(bundle, locale);
+            if (messages != null && messages.containsKey(key)) {
+                return messages.getString(key);
             }
         }
         return fallback;
+    }
+
+    /** A bundle in a language, loaded once; {@code null} when there is none (the application's is optional). */
+    private ResourceBundle bundle(String name, Locale locale) {
+        return bundles.computeIfAbsent(name + '|' + locale.toLanguageTag(), ignored -> {
+            try {
+                return Optional.of(ResourceBundle.getBundle(name, locale, ErrorMessages.class.getClassLoader(),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            } catch (MissingResourceException absent) {
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 }

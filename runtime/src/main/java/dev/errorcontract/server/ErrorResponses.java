@@ -12,19 +12,15 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.ResteasyReactiveClientProblem;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.errorcontract.ApiError;
-import dev.errorcontract.ApiException;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.ErrorRenderer;
-import dev.errorcontract.FieldError;
 import dev.errorcontract.config.ErrorContractConfig;
 import dev.errorcontract.devui.DevActivity;
 import dev.errorcontract.metrics.ContractMetrics;
@@ -41,43 +37,83 @@ public class ErrorResponses {
 
     static final Logger LOG = Logger.getLogger("dev.errorcontract");
 
-    /** Headers of a WebApplicationException's response that belong to the contract response too. */
-    private static final Set<String> KEPT_HEADERS = Set.of("allow", "www-authenticate");
     /** Headers the rendering owns, never taken from an exception. */
     private static final Set<String> OWNED_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
             "retry-after");
 
     private final ErrorRenderer renderer;
     private final ObjectMapper objectMapper;
-    private final DeclaredExceptions declaredExceptions;
     private final AllowedMethods allowedMethods;
     private final ContractMetrics metrics;
     private final ErrorMessages messages;
+    private final FailureClassifier classifier;
+    private final ParameterSources parameterSources;
 
     /** Only in dev mode, for the Dev UI card; otherwise {@code null}. */
     private final DevActivity devActivity;
 
     ErrorResponses(ErrorRenderer renderer, ObjectMapper objectMapper, DeclaredExceptions declaredExceptions,
-            AllowedMethods allowedMethods, ContractMetrics metrics, ErrorContractConfig config,
-            Instance<DevActivity> devActivity) {
+            AllowedMethods allowedMethods, ParameterSources parameterSources, ContractMetrics metrics,
+            ErrorContractConfig config, Instance<DevActivity> devActivity) {
         this.messages = new ErrorMessages(config.languages());
+        this.classifier = new FailureClassifier(declaredExceptions, config.security().concealForbiddenAsNotFound());
+        this.parameterSources = parameterSources;
         this.devActivity = devActivity.isResolvable() ? devActivity.get() : null;
         this.renderer = renderer;
         this.objectMapper = objectMapper;
-        this.declaredExceptions = declaredExceptions;
         this.allowedMethods = allowedMethods;
         this.metrics = metrics;
     }
 
     /** The contract response for an exception raised while serving the request, logged as the contract says. */
     public Response toResponse(Throwable failure, RoutingContext context) {
-        if (failure instanceof WebApplicationException wae && !(failure instanceof ResteasyReactiveClientProblem)
-                && wae.getResponse() != null && wae.getResponse().getStatus() < 400
-                && !(wae.getCause() instanceof JsonProcessingException)) {
-            return wae.getResponse(); // a redirect or other non-error outcome carried by an exception
+        return toResponse(new FailureClassifier.Failure(failure, FailureClassifier.Phase.RESOURCE), context);
+    }
+
+    /** The contract response for a failure of a Quarkus REST request, which knows its phase. */
+    public Response toResponse(Throwable failure, ServerRequestContext context) {
+        RoutingContext routingContext = RoutingContexts.of(context);
+        if (routingContext != null && routingContext.response().ended()) {
+            // answered already, by Quarkus itself (a chunked body over the limit gets its 413, then this exception)
+            LOG.debugf("request_id=%s %s after the response ended: %s", RequestIds.of(routingContext),
+                    routingContext.normalizedPath(), failure);
+            return Response.status(500).build();
         }
-        Classified classified = classify(failure, context);
-        return toResponse(classified.error(), classified.headers(), classified.unexpected(), context);
+        if (context != null && context.serverResponse().headWritten()) {
+            // part of the response is sent: cut the connection (no final chunk), so that the caller sees it is
+            // truncated instead of a complete answer with something appended
+            ApiError error = complete(FailureClassifier.unexpected(failure).error(), routingContext);
+            record(error, failure, routingContext);
+            if (routingContext != null) {
+                routingContext.request().connection().close();
+            }
+            if (context instanceof ResteasyReactiveRequestContext requestContext) {
+                requestContext.resetBuildTimeSerialization();
+            }
+            return Response.status(500).build();
+        }
+        if (context instanceof ResteasyReactiveRequestContext requestContext) {
+            // the endpoint's own writer (chosen at build time) must not write the error body
+            requestContext.resetBuildTimeSerialization();
+        }
+        return toResponse(RequestFailures.of(failure, context, parameterSources), routingContext);
+    }
+
+    Response toResponse(FailureClassifier.Failure failure, RoutingContext context) {
+        if (FailureClassifier.isNonError(failure.failure())) {
+            return ((WebApplicationException) failure.failure()).getResponse(); // a redirect carried by an exception
+        }
+        FailureClassifier.Classified classified = classify(failure, context);
+        Map<String, List<String>> headers = classified.headers();
+        if (classified.error().status() == 405 && context != null
+                && headers.keySet().stream().noneMatch("allow"::equalsIgnoreCase)) {
+            String allow = allowedMethods.allowFor(context.normalizedPath());
+            if (allow != null) {
+                headers = new java.util.LinkedHashMap<>(headers);
+                headers.put("Allow", List.of(allow));
+            }
+        }
+        return toResponse(classified.error(), headers, classified.unexpected(), context);
     }
 
     /**
@@ -93,6 +129,9 @@ public class ErrorResponses {
                 .entity(body(complete))
                 .header("Content-Type", renderer.contentType(complete))
                 .header("Content-Language", language.toLanguageTag());
+        if (messages.isNegotiated()) {
+            response.header("Vary", "Accept-Language");
+        }
         headers.forEach((name, values) -> {
             if (!OWNED_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(value -> response.header(name, value));
@@ -124,6 +163,9 @@ public class ErrorResponses {
         }
         response.headers().set("Content-Type", renderer.contentType(complete));
         response.headers().set("Content-Language", language.toLanguageTag());
+        if (messages.isNegotiated()) {
+            response.headers().add("Vary", "Accept-Language");
+        }
         response.end(Buffer.buffer(body(complete)));
     }
 
@@ -136,25 +178,8 @@ public class ErrorResponses {
     }
 
     /** What a failure is, in the contract's terms. */
-    Classified classify(Throwable failure, RoutingContext context) {
-        if (failure instanceof ApiException api) {
-            return api.isReceived() ? downstream(failure) : new Classified(api.error(), api.headers(), null);
-        }
-        if (failure instanceof ResteasyReactiveClientProblem) {
-            return downstream(failure);
-        }
-        JsonProcessingException json = jsonCause(failure);
-        if (json != null) {
-            return json instanceof InvalidDefinitionException ? unexpected(failure) : malformedBody(json, context);
-        }
-        if (failure instanceof WebApplicationException wae) {
-            return webApplication(wae, context);
-        }
-        DeclaredExceptions.Mapping declared = declaredExceptions.find(failure.getClass());
-        if (declared != null) {
-            return declared(declared, failure);
-        }
-        return unexpected(failure);
+    FailureClassifier.Classified classify(FailureClassifier.Failure failure, RoutingContext context) {
+        return classifier.classify(failure, (key, arguments) -> message(context, key, arguments));
     }
 
     ApiError complete(ApiError error, RoutingContext context) {
@@ -221,107 +246,5 @@ public class ErrorResponses {
         }
     }
 
-    private Classified webApplication(WebApplicationException wae, RoutingContext context) {
-        Response original = wae.getResponse();
-        int status = original == null ? 500 : original.getStatus();
-        if (status >= 500) {
-            return unexpected(wae);
-        }
-        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-        Long retryAfter = null;
-        if (original != null) {
-            for (Map.Entry<String, List<Object>> header : original.getHeaders().entrySet()) {
-                String name = header.getKey().toLowerCase();
-                if (KEPT_HEADERS.contains(name)) {
-                    headers.put(header.getKey(), header.getValue().stream().map(String::valueOf).toList());
-                } else if (name.equals("retry-after") && !header.getValue().isEmpty()) {
-                    retryAfter = parseSeconds(String.valueOf(header.getValue().get(0)));
-                }
-            }
-        }
-        if (status == 405 && headers.keySet().stream().noneMatch("allow"::equalsIgnoreCase) && context != null) {
-            String allow = allowedMethods.allowFor(context.normalizedPath());
-            if (allow != null) {
-                headers.put("Allow", List.of(allow));
-            }
-        }
-        ApiError error = ApiError.of(status, ErrorCodes.defaultCode(status), StandardDetails.of(status))
-                .withRetryAfter(retryAfter);
-        return new Classified(error, headers, null);
-    }
 
-    private Classified malformedBody(JsonProcessingException json, RoutingContext context) {
-        String field = json instanceof JsonMappingException mapping ? fieldPath(mapping.getPath()) : null;
-        if (field == null) {
-            return new Classified(ApiError.of(400, ErrorCodes.MALFORMED_BODY, message(context, "detail.malformed_body")),
-                    Map.of(), null);
-        }
-        boolean missing = json instanceof MismatchedInputException && json.getMessage() != null
-                && json.getMessage().startsWith("Missing required");
-        FieldError error = FieldError.body(field, "invalid_type",
-                message(context, missing ? "field.required" : "field.invalid_type"));
-        return new Classified(ApiError.of(400, ErrorCodes.MALFORMED_BODY,
-                message(context, "detail.malformed_body.field", field)).withErrors(List.of(error)), Map.of(), null);
-    }
-
-    private static Classified declared(DeclaredExceptions.Mapping mapping, Throwable failure) {
-        if (mapping.status() >= 500) {
-            return new Classified(ApiError.of(mapping.status(), mapping.code(), StandardDetails.of(mapping.status())),
-                    Map.of(), failure);
-        }
-        String detail = mapping.exposeMessage() && failure.getMessage() != null ? failure.getMessage()
-                : StandardDetails.of(mapping.status());
-        return new Classified(ApiError.of(mapping.status(), mapping.code(), detail), Map.of(), null);
-    }
-
-    private static Classified downstream(Throwable failure) {
-        return new Classified(ApiError.of(502, ErrorCodes.BAD_GATEWAY, StandardDetails.of(502)), Map.of(), failure);
-    }
-
-    static Classified unexpected(Throwable failure) {
-        return new Classified(ApiError.of(500, ErrorCodes.INTERNAL_ERROR, StandardDetails.of(500)), Map.of(), failure);
-    }
-
-    private static JsonProcessingException jsonCause(Throwable failure) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (current instanceof JsonProcessingException json) {
-                return json;
-            }
-            if (current.getCause() == current) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    /** The JSON path of a mapping failure as {@code items[0].sku}, or {@code null} when it is not about a field. */
-    private static String fieldPath(List<JsonMappingException.Reference> path) {
-        if (path == null || path.isEmpty()) {
-            return null;
-        }
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : path) {
-            if (reference.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? null : field.toString();
-    }
-
-    private static Long parseSeconds(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** An exception in the contract's terms; {@code unexpected} is the exception to log with its stack trace. */
-    record Classified(ApiError error, Map<String, List<String>> headers, Throwable unexpected) {
-    }
 }

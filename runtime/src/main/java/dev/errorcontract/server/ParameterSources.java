@@ -3,7 +3,7 @@ package dev.errorcontract.server;
 import java.util.Map;
 
 /**
- * Where each resource method parameter comes from (query, path, header), collected at build time, so that a
+ * Where each resource method parameter comes from (query, path, header, cookie, form, also as members of a {@code @BeanParam} class), collected at build time, so that a
  * validation error can say {@code in} and use the name the caller wrote. Parameters not listed are the body.
  */
 public final class ParameterSources {
@@ -26,6 +26,20 @@ public final class ParameterSources {
         }
         int colon = source.indexOf(':');
         return new Source(source.substring(0, colon), source.substring(colon + 1));
+    }
+
+    /** The source of a field of a {@code @BeanParam} class, or {@code null}. */
+    public Source findField(String className, String fieldName) {
+        String source = sources.get(fieldKey(className, fieldName));
+        if (source == null) {
+            return null;
+        }
+        int colon = source.indexOf(':');
+        return new Source(source.substring(0, colon), source.substring(colon + 1));
+    }
+
+    public static String fieldKey(String className, String fieldName) {
+        return className + '.' + fieldName;
     }
 
     public static String key(String className, String methodName, int index) {

@@ -10,9 +10,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.spi.AsyncExceptionMapperContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveAsyncExceptionMapper;
 
-import dev.errorcontract.ApiError;
-import dev.errorcontract.ErrorCodes;
-import dev.errorcontract.config.ErrorContractConfig;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
@@ -26,21 +23,16 @@ import io.vertx.ext.web.RoutingContext;
 public class SecurityExceptionMapper implements ResteasyReactiveAsyncExceptionMapper<RuntimeException> {
 
     private final ErrorResponses responses;
-    private final boolean concealForbidden;
 
-    SecurityExceptionMapper(ErrorResponses responses, ErrorContractConfig config) {
+    SecurityExceptionMapper(ErrorResponses responses) {
         this.responses = responses;
-        this.concealForbidden = config.security().concealForbiddenAsNotFound();
     }
 
     @Override
     public void asyncResponse(RuntimeException exception, AsyncExceptionMapperContext context) {
         RoutingContext routingContext = RoutingContexts.of(context.serverRequestContext());
         if (exception instanceof ForbiddenException) {
-            int status = concealForbidden ? 404 : 403;
-            context.setResponse(responses.toResponse(
-                    ApiError.of(status, ErrorCodes.defaultCode(status), StandardDetails.of(status)), Map.of(), null,
-                    routingContext));
+            context.setResponse(responses.toResponse(exception, context.serverRequestContext()));
             return;
         }
         HttpAuthenticator authenticator = routingContext == null ? null
@@ -75,7 +67,6 @@ public class SecurityExceptionMapper implements ResteasyReactiveAsyncExceptionMa
     }
 
     private Response unauthorized(Map<String, List<String>> headers, RoutingContext routingContext) {
-        return responses.toResponse(ApiError.of(401, ErrorCodes.UNAUTHORIZED, StandardDetails.of(401)), headers, null,
-                routingContext);
+        return responses.toResponse(FailureClassifier.simple(401, null).error(), headers, null, routingContext);
     }
 }

@@ -22,6 +22,10 @@ public class ServerRecorder {
         this.config = config;
     }
 
+    public Handler<RoutingContext> problemAccept() {
+        return new ProblemAccept();
+    }
+
     public Handler<RoutingContext> requestIds() {
         return new RequestIds(config.getValue().requestId().header());
     }
@@ -31,6 +35,11 @@ public class ServerRecorder {
         return ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(limit -> (Handler<RoutingContext>) new BodyLimitHandler(limit.asLongValue()))
                 .orElse(null);
+    }
+
+    /** The contract's 401s for what Quarkus's HTTP security answers itself. */
+    public Handler<RoutingContext> contractChallenges() {
+        return new ContractChallenges();
     }
 
     public Handler<RoutingContext> failureHandler() {
