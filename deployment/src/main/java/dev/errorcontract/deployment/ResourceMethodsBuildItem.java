@@ -1,6 +1,7 @@
 package dev.errorcontract.deployment;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jboss.jandex.AnnotationInstance;
@@ -24,6 +25,12 @@ final class ResourceMethodsBuildItem extends SimpleBuildItem {
 
     ResourceMethodsBuildItem(List<ResourceMethod> methods) {
         this.methods = List.copyOf(methods);
+    }
+
+    /** The resource classes with their superclasses and interfaces. */
+    Set<DotName> resourceTypes() {
+        return methods.stream().flatMap(method -> method.types().stream()).map(ClassInfo::name)
+                .collect(Collectors.toSet());
     }
 
     /**

@@ -166,8 +166,9 @@ class ServerErrorProcessor {
 
     @BuildStep
     void registerExceptionMappers(Capabilities capabilities, CombinedIndexBuildItem index,
-            List<DeclaredExceptionBuildItem> declared, BuildProducer<ExceptionMapperBuildItem> mappers) {
-        Set<String> applicationMapped = applicationMappedTypes(index.getIndex());
+            ResourceMethodsBuildItem resources, List<DeclaredExceptionBuildItem> declared,
+            BuildProducer<ExceptionMapperBuildItem> mappers) {
+        Set<String> applicationMapped = applicationMappedTypes(index.getIndex(), resources.resourceTypes());
         Map<String, String> mapperByType = new LinkedHashMap<>();
         String contract = ContractExceptionMapper.class.getName();
         mapperByType.put(Throwable.class.getName(), contract);
@@ -301,7 +302,7 @@ class ServerErrorProcessor {
     }
 
     /** Exception types the application maps itself, with an ExceptionMapper or a @ServerExceptionMapper method. */
-    private static Set<String> applicationMappedTypes(IndexView index) {
+    private static Set<String> applicationMappedTypes(IndexView index, Set<DotName> resourceTypes) {
         Set<String> types = new HashSet<>();
         for (ClassInfo mapper : index.getAllKnownImplementations(EXCEPTION_MAPPER)) {
             if (isFrameworkClass(mapper.name())) {
@@ -316,7 +317,7 @@ class ServerErrorProcessor {
         for (AnnotationInstance annotation : index.getAnnotations(SERVER_EXCEPTION_MAPPER)) {
             if (annotation.target().kind() != AnnotationTarget.Kind.METHOD
                     || isFrameworkClass(annotation.target().asMethod().declaringClass().name())
-                    || isResourceClass(annotation.target().asMethod().declaringClass())) {
+                    || resourceTypes.contains(annotation.target().asMethod().declaringClass().name())) {
                 // a mapper declared in a resource class applies to that class only (Quarkus REST tries it first)
                 continue;
             }
@@ -330,23 +331,6 @@ class ServerErrorProcessor {
             }
         }
         return types;
-    }
-
-    private static boolean isResourceClass(ClassInfo type) {
-        if (type.declaredAnnotation(PATH) != null) {
-            return true;
-        }
-        for (MethodInfo method : type.methods()) {
-            if (method.hasDeclaredAnnotation(PATH)) {
-                return true;
-            }
-            for (String verb : HTTP_METHODS) {
-                if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + verb))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean isFrameworkClass(DotName name) {
