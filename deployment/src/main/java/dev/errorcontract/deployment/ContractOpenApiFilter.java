@@ -27,7 +27,7 @@ final class ContractOpenApiFilter implements OASFilter {
 
     /** What the build knows of one operation. */
     record OperationFacts(boolean secured, boolean validated, boolean pathParameters, boolean rateLimited,
-            boolean ietfHeaders, boolean idempotent, boolean readsBody, boolean consumes, boolean produces,
+            boolean ietfHeaders, boolean idempotent, boolean readsBody, boolean typedParameters, boolean consumes, boolean produces,
             boolean callsUpstream, boolean mayBeUnavailable, boolean timeout, boolean faultToleranceRateLimit,
             Map<Integer, String> declaredStatuses) {
     }
@@ -65,9 +65,15 @@ final class ContractOpenApiFilter implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
-        if (hasJsonBody(operation)) {
+        boolean jsonBody = hasJsonBody(operation);
+        if (jsonBody && facts.typedParameters()) {
+            add(responses, 400, ErrorCodes.MALFORMED_BODY, "The body is not valid JSON or does not fit the expected "
+                    + "shape (malformed_body), or a parameter is not of its type (bad_request, naming it in errors[])");
+        } else if (jsonBody) {
             add(responses, 400, ErrorCodes.MALFORMED_BODY, "The body is not valid JSON or does not fit the expected "
                     + "shape (malformed_body)");
+        } else if (facts.typedParameters()) {
+            add(responses, 400, "A parameter is not of its type (a number, a date, ...); errors[] names it");
         }
         if (facts.secured()) {
             APIResponse unauthorized = add(responses, 401, "Missing or invalid credentials");

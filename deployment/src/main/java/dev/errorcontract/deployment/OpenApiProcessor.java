@@ -3,6 +3,8 @@ package dev.errorcontract.deployment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.eclipse.microprofile.config.Config;
@@ -33,6 +35,12 @@ import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildIte
 class OpenApiProcessor {
 
     private static final DotName VALID = DotName.createSimple("jakarta.validation.Valid");
+    private static final DotName STRING = DotName.createSimple(String.class);
+    /** Parameters the caller writes as text and Quarkus REST converts: a value it cannot convert is a 400. */
+    private static final Set<String> TYPED_PARAMETER_SOURCES = Set.of("jakarta.ws.rs.QueryParam",
+            "org.jboss.resteasy.reactive.RestQuery", "jakarta.ws.rs.HeaderParam", "org.jboss.resteasy.reactive.RestHeader",
+            "jakarta.ws.rs.CookieParam", "org.jboss.resteasy.reactive.RestCookie", "jakarta.ws.rs.FormParam",
+            "org.jboss.resteasy.reactive.RestForm", "jakarta.ws.rs.MatrixParam", "org.jboss.resteasy.reactive.RestMatrix");
     private static final DotName PERMIT_ALL = DotName.createSimple("jakarta.annotation.security.PermitAll");
     private static final DotName CONSUMES = DotName.createSimple("jakarta.ws.rs.Consumes");
     private static final DotName PRODUCES = DotName.createSimple("jakarta.ws.rs.Produces");
@@ -77,7 +85,7 @@ class OpenApiProcessor {
      * Rate limiting is run-time configuration; the document is built at build time, so it follows the value in the
      * build's configuration (application.properties). A value changed only at run time is not reflected.
      */
-    private static java.util.Optional<String> runtimeValueAtBuild(Config config, String property) {
+    private static Optional<String> runtimeValueAtBuild(Config config, String property) {
         return config.getOptionalValue(property, String.class);
     }
 
@@ -89,7 +97,10 @@ class OpenApiProcessor {
                         .anyMatch(method::hasAnnotation);
         boolean validated = false;
         boolean readsBody = false;
+        boolean typedParameters = false;
         for (MethodParameterInfo parameter : method.declaration().parameters()) {
+            typedParameters |= !parameter.type().name().equals(STRING) && parameter.declaredAnnotations().stream()
+                    .anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name().toString()));
             validated |= parameter.declaredAnnotations().stream().anyMatch(a -> a.name().equals(VALID)
                     || a.name().toString().startsWith("jakarta.validation.constraints."));
             readsBody |= parameter.declaredAnnotations().stream().noneMatch(a -> a.name().toString()
@@ -103,7 +114,7 @@ class OpenApiProcessor {
             }
         }
         return new ContractOpenApiFilter.OperationFacts(secured, validated, template.contains("{"), rateLimited,
-                ietfHeaders, idempotent, readsBody, method.hasAnnotation(CONSUMES), method.hasAnnotation(PRODUCES),
+                ietfHeaders, idempotent, readsBody, typedParameters, method.hasAnnotation(CONSUMES), method.hasAnnotation(PRODUCES),
                 callsUpstream(method),
                 // an open circuit breaker, a full bulkhead, or a store that is down (idempotency keys are never
                 // given up silently; rate limits only with on-failure=reject)
