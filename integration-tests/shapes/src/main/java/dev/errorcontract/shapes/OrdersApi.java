@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +30,7 @@ public interface OrdersApi {
     Order get(@PathParam("id") int id);
 
     @POST
-    Response create(@Valid Order order);
+    Response create(@Valid @NotNull Order order);
 
     /** A lookup that finds nothing and says so with a bare status. */
     @GET
