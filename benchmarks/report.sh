@@ -93,7 +93,7 @@ END {
         gsub(/["\r]/, "", line)
         split(line, j, ",")
         sub(/^dev\.errorcontract\./, "", j[1])
-        printf "| %s | %s | %.1f | %.1f |\n", j[1], (j[8] == "" ? "" : j[8]), j[5], j[6]
+        printf "| %s | %s | %.1f | %s |\n", j[1], (j[8] == "" ? "" : j[8]), j[5], (j[6] == "NaN" ? "" : sprintf("%.1f", j[6]))
     }
 }' "$WORK/comparisons.tsv" "$WORK/rounds.csv" > "$OUT/latest.md"
 cat "$OUT/latest.md"

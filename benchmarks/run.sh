@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of quarkus-error-contract against plain Quarkus and the alternatives, on 127.0.0.1 only.
 #   benchmarks/run.sh             full run: every comparison in 5 interleaved rounds of 10 s (about 35 minutes)
-#   benchmarks/run.sh --quick     a smoke run: 5 rounds of 1 s, 100k keys (about 6 minutes; numbers only indicative)
+#   benchmarks/run.sh --quick     a smoke run: 5 rounds of 1 s, 100k keys (about 6 minutes; its numbers mean nothing)
 #   benchmarks/run.sh --no-build  reuse the applications built by an earlier run
 # Environment: ROUNDS, DURATION, WARMUP override the above; SERVER_CPU, LOAD_CPU, REDIS_CPU pick the cores;
 # MAVEN_ARGS is passed to Maven as usual. Every load targets 127.0.0.1 and stops by itself.
@@ -52,7 +52,7 @@ if $BUILD; then
 fi
 ./mvnw -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
     -Dartifact=com.github.codemonstur:embedded-redis:1.4.3 -DoutputDirectory="$WORK"
-(cd "$WORK" && unzip -o -q -j embedded-redis-1.4.3.jar redis-server-6.2.6-v5-linux-amd64 \
+(cd "$WORK" && jar xf embedded-redis-1.4.3.jar redis-server-6.2.6-v5-linux-amd64 \
     && chmod +x redis-server-6.2.6-v5-linux-amd64)
 
 free_port() { # a port nothing listens on
@@ -141,24 +141,28 @@ measure() { # comparison, round, side, app, path, script: one measured round of 
         }' >> "$ROUNDS_CSV"
 }
 
-# compare ID "label" target candidate-app candidate-path baseline-app baseline-path status [method body]
-# status: what both answer, or candidate/baseline (422/400). Warms both sides, checks that each answers its status
-# (a wrong status would measure something else), then runs ROUNDS rounds of candidate then baseline.
+# plan ID "label" target candidate-app candidate-path baseline-app baseline-path status [method body]
+# status: what both answer, or candidate/baseline (422/400). Every comparison is planned first, so that every path of
+# every application is warmed up before any is measured.
+PLAN=()
+plan() { PLAN+=("$(printf '%s\x1f' "$@")"); } # unit separators: a field may be empty
+
+# warm-up: WARMUP seconds on each side, then the status each must answer (a wrong one would measure something else)
+warm() { # app, path, method, body, expected status, id
+    local script=$WORK/$6.lua got
+    request_script "$script" "$3" "$4"
+    load "$WARMUP" "http://127.0.0.1:${APP_PORT[$1]}$2" "$script"
+    got=$(status_of "http://127.0.0.1:${APP_PORT[$1]}$2" "$3" "$4")
+    [ "$got" = "$5" ] || { echo "$6: $1 $2 answered $got, not $5: not measuring the wrong thing"; exit 1; }
+}
+
+# ROUNDS rounds of candidate then baseline
 compare() {
-    local id=$1 label=$2 target=$3 capp=$4 cpath=$5 bapp=$6 bpath=$7 status=$8 method=${9:-GET} body=${10:-}
-    local script=$WORK/$id.lua side app path got expected
-    request_script "$script" "$method" "$body"
+    local id=$1 label=$2 target=$3 capp=$4 cpath=$5 bapp=$6 bpath=$7 round
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$target" "$capp" "$cpath" "$bapp" "$bpath" >> "$COMPARISONS"
-    for side in candidate baseline; do
-        if [ $side = candidate ]; then app=$capp path=$cpath expected=${status%/*}
-        else app=$bapp path=$bpath expected=${status#*/}; fi
-        load "$WARMUP" "http://127.0.0.1:${APP_PORT[$app]}$path" "$script"
-        got=$(status_of "http://127.0.0.1:${APP_PORT[$app]}$path" "$method" "$body")
-        [ "$got" = "$expected" ] || { echo "$id: $app $path answered $got, not $expected: not measuring the wrong thing"; exit 1; }
-    done
     for round in $(seq 1 "$ROUNDS"); do
-        measure "$id" "$round" candidate "$capp" "$cpath" "$script"
-        measure "$id" "$round" baseline "$bapp" "$bpath" "$script"
+        measure "$id" "$round" candidate "$capp" "$cpath" "$WORK/$id.lua"
+        measure "$id" "$round" baseline "$bapp" "$bpath" "$WORK/$id.lua"
     done
     awk -F, -v id="$id" '$1 == id { rps[$2, $3] = $8 } END {
         line = ""; for (r = 1; rps[r, "candidate"] != ""; r++) line = line sprintf(" %.2f", rps[r, "candidate"] / rps[r, "baseline"])
@@ -184,43 +188,56 @@ start_app problem problem
 start_app filter filter
 start_app bucket4j bucket4j
 
-echo "== comparisons: $ROUNDS rounds of ${DURATION}s per side, after ${WARMUP}s of warm-up per side; ratios per round"
+plan self-process "Self: plain Quarkus against a second process of it (200)" 1.00 plain-again /bench/json plain /bench/json 200
+plan self-endpoint "Self: the extension's /bench/unlimited against /bench/json (the same code, one process)" 1.00 contract /bench/unlimited contract /bench/json 200
+plan ok-plain "200 path: extension / plain Quarkus" 0.98 contract /bench/json plain /bench/json 200
+plan notfound-problem "404 (NotFoundException): extension / quarkus-resteasy-problem" 1.00 contract /bench/missing problem /bench/missing 404
+plan apiexception-problem "404 (ApiException.notFound): extension / quarkus-resteasy-problem" 1.00 contract /bench/missing-api problem /bench/missing 404
+plan invalid-problem "422: extension / quarkus-resteasy-problem" 1.00 contract /bench/validated problem /bench/validated 422/400 POST "$INVALID"
+plan invalid-plain "422: extension / plain Quarkus (its 400)" 0.80 contract /bench/validated plain /bench/validated 422/400 POST "$INVALID"
+plan boom-problem "500: extension / quarkus-resteasy-problem" 1.00 contract /bench/boom problem /bench/boom 500
+plan limited-unlimited "Limited below its limit / unlimited (local store)" 0.95 contract /bench/limited/high contract /bench/unlimited 200
+plan refused-ok "429 path / 200 path (local store)" 1.00 contract /bench/limited/low contract /bench/unlimited 429/200
+plan redis-local "Redis store / local store (below the limit)" 0.60 contract-redis /bench/limited/high contract /bench/limited/high 200
+plan redis-refused-local "Redis store / local store (429)" "" contract-redis /bench/limited/low contract /bench/limited/low 429
+plan local-filter "Local store / Bucket4j in a ContainerRequestFilter (below the limit, both Quarkus 3.34.1)" 1.00 contract /bench/limited/high filter /bench/limited/high 200
+plan refused-filter "429: local store / Bucket4j in a ContainerRequestFilter (both Quarkus 3.34.1)" 1.00 contract /bench/limited/low filter /bench/limited/low 429
+plan local-bucket4j "Local store / quarkus-bucket4j (below the limit; quarkus-bucket4j on Quarkus 3.15.1)" 1.00 contract /bench/limited/high bucket4j /bench/limited/high 200
+
+echo "== warm-up: ${WARMUP}s on every path of every application, then the status it answers"
+for entry in "${PLAN[@]}"; do
+    IFS=$'\x1f' read -r id _ _ capp cpath bapp bpath status method body <<< "$entry"
+    warm "$capp" "$cpath" "${method:-GET}" "${body:-}" "${status%/*}" "$id"
+    warm "$bapp" "$bpath" "${method:-GET}" "${body:-}" "${status#*/}" "$id"
+done
+echo "== comparisons: $ROUNDS rounds of ${DURATION}s per side; candidate / baseline requests per second, per round"
 echo "   ($PINNING; wrk 1 thread, $CONNECTIONS connections)"
-compare self-process "Self: plain Quarkus against a second process of it (200)" 1.00 plain-again /bench/json plain /bench/json 200
-compare self-endpoint "Self: the extension's /bench/unlimited against /bench/json (the same code, one process)" 1.00 contract /bench/unlimited contract /bench/json 200
-compare ok-plain "200 path: extension / plain Quarkus" 0.98 contract /bench/json plain /bench/json 200
-compare notfound-problem "404 (NotFoundException): extension / quarkus-resteasy-problem" 1.00 contract /bench/missing problem /bench/missing 404
-compare apiexception-problem "404 (ApiException.notFound): extension / quarkus-resteasy-problem" 1.00 contract /bench/missing-api problem /bench/missing 404
-compare invalid-problem "422: extension / quarkus-resteasy-problem" 1.00 contract /bench/validated problem /bench/validated 422/400 POST "$INVALID"
-compare invalid-plain "422: extension / plain Quarkus (its 400)" 0.80 contract /bench/validated plain /bench/validated 422/400 POST "$INVALID"
-compare boom-problem "500: extension / quarkus-resteasy-problem" 1.00 contract /bench/boom problem /bench/boom 500
-compare limited-unlimited "Limited below its limit / unlimited (local store)" 0.95 contract /bench/limited/high contract /bench/unlimited 200
-compare refused-ok "429 path / 200 path (local store)" 1.00 contract /bench/limited/low contract /bench/unlimited 429/200
-compare redis-local "Redis store / local store (below the limit)" 0.60 contract-redis /bench/limited/high contract /bench/limited/high 200
-compare redis-refused-local "Redis store / local store (429)" "" contract-redis /bench/limited/low contract /bench/limited/low 429
-compare local-filter "Local store / Bucket4j in a ContainerRequestFilter (below the limit, both Quarkus 3.34.1)" 1.00 contract /bench/limited/high filter /bench/limited/high 200
-compare refused-filter "429: local store / Bucket4j in a ContainerRequestFilter (both Quarkus 3.34.1)" 1.00 contract /bench/limited/low filter /bench/limited/low 429
-compare local-bucket4j "Local store / quarkus-bucket4j (below the limit; quarkus-bucket4j on Quarkus 3.15.1)" 1.00 contract /bench/limited/high bucket4j /bench/limited/high 200
+for entry in "${PLAN[@]}"; do
+    IFS=$'\x1f' read -r id label target capp cpath bapp bpath _ <<< "$entry"
+    compare "$id" "$label" "$target" "$capp" "$cpath" "$bapp" "$bpath"
+done
 for app in "${!APP_PID[@]}"; do stop_app "$app"; done
 kill "$REDIS_PID"; wait "$REDIS_PID" 2>/dev/null || true; REDIS_PID=""
 
-heap_used_kb() { # after a full GC
+heap_used_kb() { # after a full GC: survivors, eden and old generation in use, whichever collector the JVM chose
     jcmd "${APP_PID[contract]}" GC.run > /dev/null
     sleep 1
-    jcmd "${APP_PID[contract]}" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }' | tr -d 'K'
+    jstat -gc "${APP_PID[contract]}" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+        NR == 2 { printf "%.0f\n", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"] }'
 }
 
 flood() { # path, method, header name, count: one distinct key per request, then stop
     local script=$WORK/flood.lua
+    # wrk runs for its whole -d even after its thread stops: the script ends the process once count answers came
     cat > "$script" <<LUA
-local counter, limit = 0, $4
+local sent, answered, limit = 0, 0, $4
 function init(args) wrk.method = "$2"; wrk.headers["Content-Type"] = "application/json"; wrk.body = "{}" end
 function request()
-    counter = counter + 1
-    wrk.headers["$3"] = "key-" .. counter
+    sent = sent + 1
+    wrk.headers["$3"] = "key-" .. sent
     return wrk.format()
 end
-function response() if counter >= limit then wrk.thread:stop() end end
+function response() answered = answered + 1; if answered >= limit then os.exit(0) end end
 LUA
     "${ON_LOAD[@]}" wrk -t1 -c$CONNECTIONS -d300s -s "$script" "http://127.0.0.1:${APP_PORT[contract]}$1" > /dev/null
 }
