@@ -1,7 +1,6 @@
 package dev.errorcontract.server;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.errorcontract.ApiError;
 import dev.errorcontract.FieldError;
 import dev.errorcontract.config.ErrorContractConfig;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** Rendering an error to problem+json bytes: a plain 404 and a 422 with two field errors. */
 @State(Scope.Benchmark)
@@ -37,23 +38,9 @@ public class RendererBenchmark {
 
     @Setup
     public void setUp() {
-        renderer = new ProblemDetailsRenderer(new ErrorContractConfig() {
-            public Optional<String> typeBaseUri() {
-                return Optional.empty();
-            }
-
-            public int validationStatus() {
-                return 422;
-            }
-
-            public RequestId requestId() {
-                return () -> "X-Request-Id";
-            }
-
-            public Security security() {
-                return () -> false;
-            }
-        });
+        // the real mapping with its defaults, so that a new configuration property cannot break this benchmark
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ErrorContractConfig.class).build();
+        renderer = new ProblemDetailsRenderer(config.getConfigMapping(ErrorContractConfig.class));
         notFound = ApiError.of(404, "not_found", "Task 42 does not exist").withInstance("/tasks/42")
                 .withRequestId("3f0c8a3e9d4b4f7c9a51d1b0c2a7e6f4");
         invalid = ApiError.of(422, "validation_error", "2 fields are not valid.").withInstance("/tasks")
