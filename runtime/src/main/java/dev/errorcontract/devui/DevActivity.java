@@ -29,19 +29,23 @@ public class DevActivity {
     private final BroadcastProcessor<RecentError> newErrors = BroadcastProcessor.create();
     private final Map<String, Decisions> decisions = new ConcurrentHashMap<>();
 
-    /** An error response the application sent. */
+    /**
+     * An error response the application sent: what the list shows, and for the details the body as sent, the headers
+     * the error set, and who called (the authenticated principal; never a credential).
+     */
     public record RecentError(String time, String requestId, String method, String path, int status, String code,
-            String title, String detail, int fieldErrors) {
+            String title, String detail, int fieldErrors, String caller, Map<String, List<String>> headers,
+            String body) {
     }
 
     /** Rate-limit checks of one bucket since the application started. */
     public record Decisions(LongAdder allowed, LongAdder rejected) {
     }
 
-    public void error(ApiError error, String method) {
+    public void error(ApiError error, String method, String caller, Map<String, List<String>> headers, String body) {
         RecentError recent = new RecentError(Instant.now().toString(), error.requestId(), method, error.instance(),
-                error.status(), error.code(), error.title(), error.detail(),
-                error.errors().size());
+                error.status(), error.code(), error.title(), error.detail(), error.errors().size(), caller,
+                Map.copyOf(headers), body);
         synchronized (recentErrors) {
             if (recentErrors.size() == RECENT_ERRORS) {
                 recentErrors.removeLast();

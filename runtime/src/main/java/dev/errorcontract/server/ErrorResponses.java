@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 import jakarta.enterprise.inject.Instance;
@@ -26,6 +27,7 @@ import dev.errorcontract.devui.DevActivity;
 import dev.errorcontract.metrics.ContractMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -83,7 +85,7 @@ public class ErrorResponses {
             // part of the response is sent: cut the connection (no final chunk), so that the caller sees it is
             // truncated instead of a complete answer with something appended
             ApiError error = complete(FailureClassifier.unexpected(failure).error(), routingContext);
-            record(error, failure, routingContext);
+            record(error, failure, routingContext, Map.of(), null);
             if (routingContext != null) {
                 routingContext.request().connection().close();
             }
@@ -124,9 +126,10 @@ public class ErrorResponses {
             RoutingContext context) {
         Locale language = language(context);
         ApiError complete = localize(complete(error, context), language);
-        record(complete, cause, context);
+        byte[] body = body(complete);
+        record(complete, cause, context, headers, body);
         Response.ResponseBuilder response = Response.status(complete.status())
-                .entity(body(complete))
+                .entity(body)
                 .header("Content-Type", renderer.contentType(complete))
                 .header("Content-Language", language.toLanguageTag());
         if (messages.isNegotiated()) {
@@ -147,7 +150,8 @@ public class ErrorResponses {
     public void write(ApiError error, Map<String, List<String>> headers, Throwable cause, RoutingContext context) {
         Locale language = language(context);
         ApiError complete = localize(complete(error, context), language);
-        record(complete, cause, context);
+        byte[] body = body(complete);
+        record(complete, cause, context, headers, body);
         HttpServerResponse response = context.response();
         if (response.ended() || response.headWritten()) {
             return;
@@ -166,7 +170,7 @@ public class ErrorResponses {
         if (messages.isNegotiated()) {
             response.headers().add("Vary", "Accept-Language");
         }
-        response.end(Buffer.buffer(body(complete)));
+        response.end(Buffer.buffer(body));
     }
 
     /**
@@ -224,13 +228,28 @@ public class ErrorResponses {
     }
 
     /** Logs, counts and, in dev mode, keeps an error response for the Dev UI. */
-    private void record(ApiError error, Throwable cause, RoutingContext context) {
+    private void record(ApiError error, Throwable cause, RoutingContext context, Map<String, List<String>> headers,
+            byte[] body) {
         String method = context == null ? "-" : context.request().method().name();
         log(error, cause, method);
         metrics.error(error.status(), error.code());
         if (devActivity != null) {
-            devActivity.error(error, method);
+            Map<String, List<String>> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            sent.putAll(headers);
+            if (error.retryAfter() != null) {
+                sent.put("Retry-After", List.of(String.valueOf(error.retryAfter())));
+            }
+            devActivity.error(error, method, caller(context), sent,
+                    body == null ? null : new String(body, StandardCharsets.UTF_8));
         }
+    }
+
+    /** The authenticated principal's name, if the request has one (dev mode only: for the Dev UI). */
+    private static String caller(RoutingContext context) {
+        if (context != null && context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            return user.getSecurityIdentity().getPrincipal().getName();
+        }
+        return null;
     }
 
     private static void log(ApiError error, Throwable cause, String method) {

@@ -52,6 +52,7 @@ public class DevUiCardTest {
         assertTrue(data.contains("\"rate_limit_exceeded\""), data);
         assertTrue(data.contains("\"order_locked\""), "the application's own code");
         assertTrue(data.contains(Orders.class.getName() + "#get"), "the limited endpoint");
+        assertTrue(data.contains("\"GET /orders/{id}\""), "endpoints by verb and path");
     }
 
     @Test
@@ -73,6 +74,13 @@ public class DevUiCardTest {
             assertEquals(requestId, recent.get(1).get("requestId").asText());
             assertEquals("GET", recent.get(1).get("method").asText());
             assertEquals("/orders/missing", recent.get(1).get("path").asText());
+            // the details: the body as sent and the headers the error set; no credential anywhere
+            assertTrue(recent.get(1).get("body").asText().contains("\"request_id\":\"" + requestId + "\""),
+                    recent.get(1).toString());
+            assertTrue(recent.get(0).get("headers").has("Retry-After"), recent.get(0).toString());
+            assertTrue(recent.get(1).path("caller").isMissingNode() || recent.get(1).path("caller").isNull(),
+                    "an anonymous caller");
+            assertTrue(!recent.toString().contains("key-1"), "the API key is never shown");
 
             JsonNode buckets = rpc.call("quarkus-error-contract_getBuckets");
             JsonNode orders = buckets.get(0);
