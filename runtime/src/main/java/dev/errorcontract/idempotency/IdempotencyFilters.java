@@ -99,9 +99,11 @@ public final class IdempotencyFilters {
             String storeKey = idempotency.storeKey(identity, context.getMethod(), context.getUriInfo().getPath(), key);
             IdempotencyConfig config = idempotency.config();
             context.suspend();
+            // abortWith resumes a suspended request itself: resume only a request that goes on to the resource
             idempotency.store().claim(storeKey, fingerprint, config.lockTimeout()).subscribe().with(claim -> {
-                answer(context, routingContext, claim, storeKey, fingerprint, config);
-                context.resume();
+                if (!answer(context, routingContext, claim, storeKey, fingerprint, config)) {
+                    context.resume();
+                }
             }, failure -> {
                 if (config.onStoreFailure() == IdempotencyConfig.OnStoreFailure.REJECT) {
                     LOG.errorf(failure, "Idempotency store failed: refusing %s %s", context.getMethod(),
@@ -111,15 +113,17 @@ public final class IdempotencyFilters {
                 } else {
                     LOG.errorf(failure, "Idempotency store failed: running %s %s without protection",
                             context.getMethod(), context.getUriInfo().getPath());
+                    context.resume();
                 }
-                context.resume();
             });
         }
 
-        private void answer(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext, Claim claim,
+        /** @return whether the request was aborted */
+        private boolean answer(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext, Claim claim,
                 String storeKey, String fingerprint, IdempotencyConfig config) {
             if (claim instanceof Claim.Claimed) {
                 context.setProperty(PENDING, new Pending(storeKey, fingerprint));
+                return false;
             } else if (claim instanceof Claim.InProgress inProgress && inProgress.fingerprint().equals(fingerprint)) {
                 metrics.get().idempotency("in_progress");
                 abort(context, routingContext, ApiError.of(409, ErrorCodes.REQUEST_IN_PROGRESS,
@@ -133,6 +137,7 @@ public final class IdempotencyFilters {
                 abort(context, routingContext, ApiError.of(409, ErrorCodes.IDEMPOTENCY_CONFLICT,
                         responses.get().message(routingContext, "detail.idempotency_conflict")));
             }
+            return true;
         }
 
         private void abort(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext, ApiError error) {

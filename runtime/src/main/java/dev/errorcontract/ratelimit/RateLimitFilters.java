@@ -73,21 +73,22 @@ public final class RateLimitFilters {
             }
             context.suspend();
             rateLimiter.tryConsume(bucket, identity).subscribe().with(decision -> {
+                // abortWith resumes a suspended request itself: resuming it again would run the chain a second time
                 if (decision == null) {
                     context.abortWith(responses.get().toResponse(
                             ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE, StandardDetails.of(503)).withRetryAfter(1L),
                             Map.of(), null, routingContext));
-                } else {
-                    apply(context, routingContext, rateLimiter, decision);
+                } else if (!apply(context, routingContext, rateLimiter, decision)) {
+                    context.resume();
                 }
-                context.resume();
             }, failure -> context.resume(failure));
         }
 
-        private void apply(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext,
+        /** @return whether the request was aborted (and so resumed) */
+        private boolean apply(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext,
                 RateLimiter rateLimiter, RateLimitDecision decision) {
             if (decision == RateLimiter.ALLOWED_UNCOUNTED) {
-                return;
+                return false;
             }
             context.setProperty(DECISION, decision);
             metrics.get().rateLimit(decision.bucket(), decision.allowed());
@@ -97,7 +98,9 @@ public final class RateLimitFilters {
             if (!decision.allowed()) {
                 context.abortWith(responses.get().toResponse(rejection(decision),
                         RateLimitHeaders.of(decision, rateLimiter.headerStyle()), null, routingContext));
+                return true;
             }
+            return false;
         }
 
         static ApiError rejection(RateLimitDecision decision) {
