@@ -124,9 +124,20 @@ public interface RateLimitConfig {
         /** The name of the Quarkus Redis client to use; the default client when not set. */
         Optional<String> clientName();
 
-        /** What a request gets when Redis cannot be reached: {@code allow} (logged and counted) or {@code reject} (503). */
+        /**
+         * What a request gets when Redis cannot be reached or does not answer within {@code timeout}: {@code allow}
+         * (let through uncounted, logged and counted) or {@code reject} (503 {@code service_unavailable}).
+         */
         @WithDefault("allow")
         OnFailure onFailure();
+
+        /**
+         * The deadline of each rate-limit check in Redis. A check that has no answer by then counts as a failure of
+         * Redis and {@code on-failure} applies, so a hung or overloaded Redis delays a request by at most this long
+         * ({@code quarkus.redis.timeout} does not bound a command that Redis accepted but does not answer).
+         */
+        @WithDefault("250ms")
+        Duration timeout();
     }
 
     enum OnFailure {

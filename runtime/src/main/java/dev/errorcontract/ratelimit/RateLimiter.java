@@ -1,5 +1,6 @@
 package dev.errorcontract.ratelimit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.errorcontract.config.RateLimitConfig;
 import dev.errorcontract.identity.IdentitySource;
+import dev.errorcontract.metrics.ContractMetrics;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.quarkus.runtime.Startup;
@@ -44,10 +46,14 @@ public class RateLimiter {
 
     private final RedisRateLimitStore redisStore;
     private final RateLimitConfig.OnFailure onRedisFailure;
+    private final Duration redisTimeout;
+    private final ContractMetrics metrics;
     private final AtomicLong redisFailures = new AtomicLong();
     private volatile long lastFailureLogNanos;
 
-    RateLimiter(RateLimitConfig config, RateLimitedMethods methods, Instance<RedisRateLimitStore> redisStores) {
+    RateLimiter(RateLimitConfig config, RateLimitedMethods methods, Instance<RedisRateLimitStore> redisStores,
+            ContractMetrics metrics) {
+        this.metrics = metrics;
         this.buckets = definitions(config);
         this.methods = methods;
         this.defaultBucket = config.defaultBucket().orElse(null);
@@ -76,6 +82,11 @@ public class RateLimiter {
             this.redisStore = null;
         }
         this.onRedisFailure = config.redis().onFailure();
+        this.redisTimeout = config.redis().timeout();
+        if (redisTimeout.isZero() || redisTimeout.isNegative()) {
+            throw new ConfigurationException(
+                    "quarkus.error-contract.rate-limit.redis.timeout must be positive, was " + redisTimeout);
+        }
     }
 
     /** The bucket that limits a resource method, or {@code null} when none does. */
@@ -101,17 +112,30 @@ public class RateLimiter {
      * the caller answers 503.
      */
     public Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
-        return redisStore.tryConsume(bucket, identity).onFailure().recoverWithItem(failure -> {
-            long failures = redisFailures.incrementAndGet();
-            long now = System.nanoTime();
-            if (now - lastFailureLogNanos > 10_000_000_000L) {
-                lastFailureLogNanos = now;
-                LOG.warnf("Rate-limit store (Redis) unreachable, %s requests meanwhile (%d failures so far): %s",
-                        onRedisFailure == RateLimitConfig.OnFailure.ALLOW ? "allowing" : "rejecting", failures,
-                        failure.getMessage());
-            }
-            return onRedisFailure == RateLimitConfig.OnFailure.ALLOW ? ALLOWED_UNCOUNTED : null;
-        });
+        return redisStore.tryConsume(bucket, identity)
+                .ifNoItem().after(redisTimeout).failWith(StoreTimeoutException::new)
+                .onFailure().recoverWithItem(failure -> {
+                    boolean timedOut = failure instanceof StoreTimeoutException;
+                    boolean allow = onRedisFailure == RateLimitConfig.OnFailure.ALLOW;
+                    metrics.rateLimitStoreFailure(bucket.name(), timedOut ? "timeout" : "error", allow);
+                    long failures = redisFailures.incrementAndGet();
+                    long now = System.nanoTime();
+                    if (now - lastFailureLogNanos > 10_000_000_000L) {
+                        lastFailureLogNanos = now;
+                        LOG.warnf("Rate-limit store (Redis) %s, %s requests meanwhile (%d failures so far)%s",
+                                timedOut ? "did not answer within " + redisTimeout.toMillis() + " ms" : "unreachable",
+                                allow ? "allowing" : "rejecting", failures,
+                                timedOut ? "" : ": " + failure.getMessage());
+                    }
+                    return allow ? ALLOWED_UNCOUNTED : null;
+                });
+    }
+
+    /** A rate-limit check in Redis that passed its deadline. */
+    private static final class StoreTimeoutException extends RuntimeException {
+        StoreTimeoutException() {
+            super(null, null, false, false);
+        }
     }
 
     /** How many rate-limit checks failed because Redis could not be reached. */

@@ -3,6 +3,8 @@ package dev.errorcontract.it.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -72,6 +74,50 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             }
             server = null;
+        }
+    }
+
+    /**
+     * Makes the server busy for {@code seconds} ({@code DEBUG SLEEP}: it accepts connections and commands but answers
+     * none meanwhile), as a long script or a stalled failover would. Closing waits until it answers again.
+     */
+    public Sleep sleep(int seconds) {
+        try {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout((seconds + 30) * 1000);
+            socket.getOutputStream().write(("DEBUG SLEEP " + seconds + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new Sleep(socket, System.nanoTime() + seconds * 1_000_000_000L);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A {@link #sleep} under way. */
+    public static final class Sleep implements AutoCloseable {
+        private final Socket socket;
+        private final long endNanos;
+
+        Sleep(Socket socket, long endNanos) {
+            this.socket = socket;
+            this.endNanos = endNanos;
+        }
+
+        /** Whether the sleep is still under way (by the clock: it cannot be asked). */
+        public boolean isSleeping() {
+            return System.nanoTime() < endNanos;
+        }
+
+        @Override
+        public void close() {
+            try (socket) {
+                String reply = new String(socket.getInputStream().readNBytes(5), StandardCharsets.US_ASCII);
+                if (!reply.equals("+OK\r\n")) {
+                    throw new IllegalStateException("DEBUG SLEEP answered " + reply);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
