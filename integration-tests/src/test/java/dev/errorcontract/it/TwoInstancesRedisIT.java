@@ -44,6 +44,7 @@ public class TwoInstancesRedisIT {
                 "quarkus.profile", "test",
                 "quarkus.redis.hosts", RedisTestServer.current().url(),
                 "quarkus.error-contract.rate-limit.store", "redis",
+                "quarkus.error-contract.rate-limit.redis.timeout", "2s",
                 "quarkus.error-contract.idempotency.store", "redis"));
     }
 
@@ -92,6 +93,7 @@ public class TwoInstancesRedisIT {
             for (String header : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After")) {
                 assertNotNull(answer.header(header), header + " missing on a 429: " + answer.headers());
             }
+            assertEquals(answer.header("Retry-After"), answer.header("RateLimit-Reset"));
         }
         for (String log : List.of(second.log(), firstInstanceLog())) {
             assertFalse(log.contains("already been written"), log);

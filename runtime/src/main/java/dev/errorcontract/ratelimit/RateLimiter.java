@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.errorcontract.config.RateLimitConfig;
-import dev.errorcontract.identity.IdentitySource;
 import dev.errorcontract.metrics.ContractMetrics;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
@@ -24,8 +23,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits, a limit
- * that is not positive or an unknown identity fails the application with a message naming the property.
+ * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits or a limit
+ * that is not positive fails start-up with a message naming the property (identity settings: {@code CallerIdentities}).
  */
 @Singleton
 @Startup
@@ -33,7 +32,7 @@ public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger("dev.errorcontract.ratelimit");
     /** A request let through while the store is down: no permit was counted, so no headers are sent. */
-    static final RateLimitDecision ALLOWED_UNCOUNTED = new RateLimitDecision(true, "", 0, 0, 0, 0, List.of());
+    static final RateLimitDecision ALLOWED_UNCOUNTED = new RateLimitDecision(true, "", 0, 0, 0, 0, List.of(), 0);
 
     private static final String PREFIX = "quarkus.error-contract.rate-limit.buckets.\"";
 
@@ -50,6 +49,8 @@ public class RateLimiter {
     private final ContractMetrics metrics;
     private final AtomicLong redisFailures = new AtomicLong();
     private volatile long lastFailureLogNanos;
+    private final AtomicLong localEvictions = new AtomicLong();
+    private volatile long lastEvictionLogNanos = System.nanoTime() - 60_000_000_001L;
 
     RateLimiter(RateLimitConfig config, RateLimitedMethods methods, Instance<RedisRateLimitStore> redisStores,
             ContractMetrics metrics) {
@@ -71,7 +72,13 @@ public class RateLimiter {
                         + "', which is not configured under " + PREFIX + name + "\"");
             }
         });
-        this.localStore = new LocalRateLimitStore(config.local().maxEntries(), config.local().idleExpiry().toNanos());
+        int maxEntries = config.local().maxEntries();
+        if (maxEntries <= 0) {
+            throw new ConfigurationException(
+                    "quarkus.error-contract.rate-limit.local.max-entries must be positive, was " + maxEntries);
+        }
+        this.localStore = new LocalRateLimitStore(maxEntries, config.local().idleExpiry().toNanos(),
+                () -> evicted(maxEntries));
         if (config.store() == RateLimitConfig.Store.REDIS) {
             if (!redisStores.isResolvable()) {
                 throw new ConfigurationException("quarkus.error-contract.rate-limit.store=redis needs the "
@@ -138,6 +145,23 @@ public class RateLimiter {
         }
     }
 
+    private void evicted(int maxEntries) {
+        metrics.rateLimitEviction();
+        long evictions = localEvictions.incrementAndGet();
+        long now = System.nanoTime();
+        if (now - lastEvictionLogNanos > 60_000_000_000L) {
+            lastEvictionLogNanos = now;
+            LOG.warnf("Rate-limit store (local) is full with %d callers: the least recently used callers' buckets are "
+                    + "dropped and start again full (%d so far); raise quarkus.error-contract.rate-limit.local.max-entries "
+                    + "or use store=redis", maxEntries, evictions);
+        }
+    }
+
+    /** How many callers' buckets the local store dropped because it was full. */
+    public long localEvictions() {
+        return localEvictions.get();
+    }
+
     /** How many rate-limit checks failed because Redis could not be reached. */
     public long storeFailures() {
         return redisFailures.get();
@@ -174,10 +198,6 @@ public class RateLimiter {
             if (bucket.limits().isEmpty()) {
                 throw new ConfigurationException(property + " has no limits: set " + property
                         + ".limits[0].permits and " + property + ".limits[0].period");
-            }
-            if (!IdentitySource.isValid(bucket.identity())) {
-                throw new ConfigurationException(property + ".identity='" + bucket.identity()
-                        + "' is not one of api-key, principal, address, resolver:<identifier>");
             }
             ConfigurationBuilder configuration = BucketConfiguration.builder();
             List<RateLimitDecision.Policy> policies = new ArrayList<>();

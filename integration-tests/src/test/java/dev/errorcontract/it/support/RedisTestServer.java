@@ -77,6 +77,26 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Sends one command (inline, words without spaces) and returns the first line of the answer, e.g. {@code :3}. */
+    public String command(String command) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            StringBuilder line = new StringBuilder();
+            for (int c = socket.getInputStream().read(); c != '\r' && c != -1; c = socket.getInputStream().read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many keys the server holds. */
+    public long keyCount() {
+        return Long.parseLong(command("DBSIZE").substring(1));
+    }
+
     /**
      * Makes the server busy for {@code seconds} ({@code DEBUG SLEEP}: it accepts connections and commands but answers
      * none meanwhile), as a long script or a stalled failover would. Closing waits until it answers again.
