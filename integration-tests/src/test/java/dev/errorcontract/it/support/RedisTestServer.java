@@ -39,7 +39,8 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         startServer();
         current = this;
-        return Map.of("quarkus.redis.hosts", url());
+        // standalone said explicitly: a packaged application launched after a Redis Cluster test must not keep its type
+        return Map.of("quarkus.redis.hosts", url(), "quarkus.redis.client-type", "standalone");
     }
 
     @Override
