@@ -4,6 +4,7 @@ import static dev.errorcontract.it.ErrorCatalogueTest.assertContract;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -18,6 +19,7 @@ import org.jboss.logmanager.ExtLogRecord;
 
 import org.junit.jupiter.api.Test;
 
+import dev.errorcontract.it.support.Flood;
 import dev.errorcontract.it.support.RedisStoresProfile;
 import dev.errorcontract.it.support.RedisTestServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +42,67 @@ public class RedisStoresTest extends IdempotencyTest {
                     .header("RateLimit-Remaining", String.valueOf(remaining));
         }
         assertContract(given().header("X-API-KEY", key).get("/search"), 429, "rate_limit_exceeded");
+    }
+
+    /**
+     * Redis busy for 6 s ({@code DEBUG SLEEP}, as a stuck script or a failover would): each rate-limited request waits
+     * the deadline only (2 s in this profile, 250 ms by default), then on-failure=allow lets it through uncounted,
+     * counted in the metrics as its own outcome; afterwards the limit counts again.
+     */
+    @Test
+    void hungRedisDelaysRequestsByTheDeadlineOnly() throws Exception {
+        try (RedisTestServer.Sleep sleep = RedisTestServer.current().sleep(6)) {
+            for (int i = 0; i < 2; i++) {
+                long start = System.nanoTime();
+                given().header("X-API-KEY", "demo-key-full").get("/search?q=hung").then().statusCode(200)
+                        .header("RateLimit-Limit", nullValue());
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis >= 2_000 && millis < 3_000, "answered after " + millis + " ms while Redis sleeps");
+            }
+            assertTrue(sleep.isSleeping(), "Redis still sleeping: the requests above did not wait for it");
+        }
+        given().header("X-API-KEY", "demo-key-full").get("/search?q=awake").then().statusCode(200)
+                .header("RateLimit-Limit", "5");
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.contains(
+                "error_contract_rate_limit_decisions_total{bucket=\"search\",outcome=\"allowed_store_failure\"}"),
+                metrics);
+        assertTrue(metrics.contains("error_contract_rate_limit_store_failures_total{reason=\"timeout\"}"), metrics);
+    }
+
+    /**
+     * 2,000 requests, each with a new invented API key, to an endpoint that needs no authentication: the demo's
+     * security accepts none of them, so all are counted against the caller's address (one bucket, one Redis key,
+     * which expires when the bucket would be full again) instead of buying 2,000 fresh buckets and Redis keys.
+     */
+    @Test
+    void inventedApiKeysCountAgainstTheAddressAndAddNoRedisKeys() throws Exception {
+        RedisTestServer redis = RedisTestServer.current();
+        String url = "http://localhost:" + io.restassured.RestAssured.port + "/demo/fake-upstream/missing";
+        Flood.send(1, 1, i -> Flood.get(url)); // the address's bucket
+        long keysBefore = redis.keyCount();
+        List<Flood.Answer> answers = Flood.send(2000, 32,
+                i -> Flood.get(url, "X-API-KEY", UUID.randomUUID().toString()));
+        for (Flood.Answer answer : answers) {
+            assertEquals(404, answer.status());
+            assertNotNull(answer.header("RateLimit-Remaining"), "counted: " + answer.headers());
+        }
+        assertTrue(redis.keyCount() <= keysBefore + 1, "no Redis key per invented key: " + redis.keyCount());
+    }
+
+    /**
+     * A caller's key in Redis lives only until its bucket would be full again (12 s per search spent, at most the
+     * minute of the search bucket; the test profile's default bucket of 100,000 a minute is full again within a
+     * millisecond), not for a fixed hour.
+     */
+    @Test
+    void keysExpireWhenTheBucketIsFullAgain() throws Exception {
+        given().header("X-API-KEY", "demo-key-full").get("/search?q=ttl").then().statusCode(200);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("demo-key-full".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
+        long ttl = Long.parseLong(RedisTestServer.current()
+                .command("PTTL error-contract:rate-limit:search:key:" + hash).substring(1));
+        assertTrue(ttl > 0 && ttl <= 60_000, "expires when the bucket is full again: " + ttl + " ms");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.errorcontract.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.errorcontract.it.support.Flood;
 import dev.errorcontract.it.support.PackagedDemo;
 import dev.errorcontract.it.support.SharedTasksProfile;
 import dev.errorcontract.it.support.RedisTestServer;
@@ -46,6 +49,7 @@ public class TwoInstancesRedisIT {
                 "quarkus.profile", "test",
                 "quarkus.redis.hosts", RedisTestServer.current().url(),
                 "quarkus.error-contract.rate-limit.store", "redis",
+                "quarkus.error-contract.rate-limit.redis.timeout", "2s",
                 "quarkus.error-contract.idempotency.store", "redis",
                 "demo.task-store", "redis"));
     }
@@ -74,6 +78,40 @@ public class TwoInstancesRedisIT {
             }
         }
         assertEquals(5, allowed, "5 a minute per API key, across both instances");
+    }
+
+    /**
+     * 3,000 concurrent searches of one caller split over both instances: exactly 5 pass, every other one is a 429 with
+     * all its headers, and no request runs twice (which shows as "Response has already been written" or a
+     * ConcurrentModificationException in the log).
+     */
+    @Test
+    void concurrentRejectionsRunOnceAndCarryTheirHeaders() throws Exception {
+        List<Flood.Answer> answers = Flood.send(3000, 64,
+                i -> Flood.get(base(i) + "/search?q=flood", "X-API-KEY", "demo-key-full"));
+        long allowed = answers.stream().filter(answer -> answer.status() == 200).count();
+        assertEquals(5, allowed, "5 a minute for the caller, across both instances");
+        for (Flood.Answer answer : answers) {
+            if (answer.status() == 200) {
+                continue;
+            }
+            assertEquals(429, answer.status());
+            for (String header : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After")) {
+                assertNotNull(answer.header(header), header + " missing on a 429: " + answer.headers());
+            }
+            assertEquals(answer.header("Retry-After"), answer.header("RateLimit-Reset"));
+        }
+        for (String log : List.of(second.log(), firstInstanceLog())) {
+            assertFalse(log.contains("already been written"), log);
+            assertFalse(log.contains("ConcurrentModificationException"), log);
+            assertFalse(log.contains("ERROR"), log);
+        }
+    }
+
+    /** What the instance started by @QuarkusIntegrationTest logged (it writes to target/quarkus.log). */
+    static String firstInstanceLog() throws java.io.IOException {
+        java.nio.file.Path log = java.nio.file.Path.of("target", "quarkus.log");
+        return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
     }
 
     @ParameterizedTest
@@ -118,6 +156,9 @@ public class TwoInstancesRedisIT {
                 given().baseUri(base(reader)).port(-1).header("X-API-KEY", "demo-key-full").get(taskPath).then()
                         .statusCode(200).body("title", equalTo("Once across the cluster"));
             }
+        }
+        for (String log : List.of(second.log(), firstInstanceLog())) {
+            assertFalse(log.contains("already been written"), log);
         }
     }
 

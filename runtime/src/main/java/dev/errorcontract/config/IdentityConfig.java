@@ -16,8 +16,9 @@ import io.smallrye.config.WithDefault;
 public interface IdentityConfig {
 
     /**
-     * The request header that carries the caller's API key, for identities of type {@code api-key}. The key itself is
-     * never stored, only a hash of it.
+     * The request header that carries the caller's API key, for identities of type {@code api-key}. The key counts
+     * only when the application's security authenticated the request (otherwise the caller counts by address), and
+     * it is never stored, only a hash of it.
      */
     @WithDefault("X-API-Key")
     String apiKeyHeader();

@@ -59,9 +59,11 @@ public interface RateLimitConfig {
 
         /**
          * Who a limit counts for: {@code api-key} (the header of {@code quarkus.error-contract.identity.api-key-header},
-         * kept only as a hash), {@code principal} (the authenticated user), {@code address} (the client address), or
-         * {@code resolver:<identifier>} (a {@code CallerIdentityResolver} bean with that {@code @Identifier}). A caller
-         * without that identity is counted by address.
+         * kept only as a hash, and only when the application's security authenticated the request), {@code principal}
+         * (the authenticated user), {@code address} (the client address), or {@code resolver:<identifier>} (a
+         * {@code CallerIdentityResolver} bean with that {@code @Identifier}). A caller without that identity (no key,
+         * or a key nobody accepted) is counted by address, so invented API keys do not buy fresh buckets. Checked at
+         * start-up.
          */
         @WithDefault("api-key")
         String identity();
@@ -105,8 +107,9 @@ public interface RateLimitConfig {
 
     interface Local {
         /**
-         * The most callers tracked at once. Past it, idle buckets are dropped first, then arbitrary ones, so that a
-         * flood of new identities cannot exhaust memory (a dropped caller starts again with a full bucket).
+         * The most callers tracked at once. Past it, the least recently used caller's bucket is dropped (counted in
+         * {@code error_contract_rate_limit_local_evictions_total}), so that a flood of new identities cannot exhaust
+         * memory nor make an active caller forget its state; a dropped caller starts again with a full bucket.
          */
         @WithDefault("100000")
         int maxEntries();
@@ -124,9 +127,20 @@ public interface RateLimitConfig {
         /** The name of the Quarkus Redis client to use; the default client when not set. */
         Optional<String> clientName();
 
-        /** What a request gets when Redis cannot be reached: {@code allow} (logged and counted) or {@code reject} (503). */
+        /**
+         * What a request gets when Redis cannot be reached or does not answer within {@code timeout}: {@code allow}
+         * (let through uncounted, logged and counted) or {@code reject} (503 {@code service_unavailable}).
+         */
         @WithDefault("allow")
         OnFailure onFailure();
+
+        /**
+         * The deadline of each rate-limit check in Redis. A check that has no answer by then counts as a failure of
+         * Redis and {@code on-failure} applies, so a hung or overloaded Redis delays a request by at most this long
+         * ({@code quarkus.redis.timeout} does not bound a command that Redis accepted but does not answer).
+         */
+        @WithDefault("250ms")
+        Duration timeout();
     }
 
     enum OnFailure {

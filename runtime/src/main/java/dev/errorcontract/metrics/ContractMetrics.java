@@ -13,6 +13,15 @@ public interface ContractMetrics {
     /** A rate-limit check allowed or rejected a request. */
     void rateLimit(String bucket, boolean allowed);
 
+    /**
+     * A rate-limit check could not ask its store ({@code reason} {@code timeout} or {@code error}), so the request was
+     * let through uncounted or rejected by {@code on-failure}.
+     */
+    void rateLimitStoreFailure(String bucket, String reason, boolean allowed);
+
+    /** The local rate-limit store was full and dropped the least recently used caller's bucket. */
+    void rateLimitEviction();
+
     /** A REST client failure was retried, or not, by the contract. */
     void clientRetry(String client, boolean retried);
 

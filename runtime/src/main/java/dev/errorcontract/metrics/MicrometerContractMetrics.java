@@ -44,6 +44,18 @@ public class MicrometerContractMetrics implements ContractMetrics {
     }
 
     @Override
+    public void rateLimitStoreFailure(String bucket, String reason, boolean allowed) {
+        registry.counter("error_contract.rate_limit.decisions", "bucket", bucket, "outcome",
+                allowed ? "allowed_store_failure" : "rejected_store_failure").increment();
+        registry.counter("error_contract.rate_limit.store.failures", "reason", reason).increment();
+    }
+
+    @Override
+    public void rateLimitEviction() {
+        registry.counter("error_contract.rate_limit.local.evictions").increment();
+    }
+
+    @Override
     public void clientRetry(String client, boolean retried) {
         registry.counter("error_contract.client.retries", "client", String.valueOf(client), "outcome",
                 retried ? "retried" : "not_retried").increment();

@@ -18,6 +18,14 @@ public class NoopContractMetrics implements ContractMetrics {
     }
 
     @Override
+    public void rateLimitStoreFailure(String bucket, String reason, boolean allowed) {
+    }
+
+    @Override
+    public void rateLimitEviction() {
+    }
+
+    @Override
     public void clientRetry(String client, boolean retried) {
     }
 

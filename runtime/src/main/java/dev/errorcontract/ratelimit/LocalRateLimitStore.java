@@ -3,10 +3,9 @@ package dev.errorcontract.ratelimit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -15,44 +14,78 @@ import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.local.LocalBucketBuilder;
 
 /**
- * Buckets in this instance's memory, bounded: past {@code maxEntries}, idle buckets are dropped first, then arbitrary
- * ones, so that a flood of new identities cannot exhaust memory.
+ * Buckets in this instance's memory, bounded: past {@code maxEntries}, the least recently used caller's bucket is
+ * dropped (counted by {@code onEviction}), so that a flood of new identities cannot exhaust memory and an active
+ * caller keeps its state. Buckets idle for {@code idleExpiry} are dropped too. The callers are spread over up to 16
+ * segments, each with its own lock and its own least-recently-used order.
  */
 final class LocalRateLimitStore {
 
     private static final class Entry {
         final Bucket bucket;
-        volatile long lastAccessNanos;
+        long lastAccessNanos;
 
-        Entry(Bucket bucket, long now) {
+        Entry(Bucket bucket) {
             this.bucket = bucket;
-            this.lastAccessNanos = now;
         }
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final int maxEntries;
-    private final long idleExpiryNanos;
-    private final AtomicBoolean evicting = new AtomicBoolean();
+    private final class Segment extends LinkedHashMap<String, Entry> {
+        private final int capacity;
 
-    LocalRateLimitStore(int maxEntries, long idleExpiryNanos) {
-        this.maxEntries = maxEntries;
+        Segment(int capacity) {
+            super(16, 0.75f, true);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            if (size() > capacity) {
+                onEviction.run();
+                return true;
+            }
+            return false;
+        }
+
+        /** Drops the buckets idle for too long, least recently used first, up to the first one in use. */
+        void expireIdle(long now) {
+            Iterator<Entry> oldest = values().iterator();
+            while (oldest.hasNext() && now - oldest.next().lastAccessNanos > idleExpiryNanos) {
+                oldest.remove();
+            }
+        }
+    }
+
+    private final Segment[] segments;
+    private final long idleExpiryNanos;
+    private final Runnable onEviction;
+
+    LocalRateLimitStore(int maxEntries, long idleExpiryNanos, Runnable onEviction) {
+        int count = Math.max(1, Math.min(16, maxEntries / 1024));
+        this.segments = new Segment[count];
+        for (int i = 0; i < count; i++) {
+            segments[i] = new Segment(Math.max(1, maxEntries / count));
+        }
         this.idleExpiryNanos = idleExpiryNanos;
+        this.onEviction = onEviction;
     }
 
     RateLimitDecision tryConsume(BucketDefinition definition, String identity) {
         long now = System.nanoTime();
         String key = definition.name() + '\u0000' + identity;
-        Entry entry = entries.get(key);
-        if (entry == null) {
-            if (entries.size() >= maxEntries) {
-                evict(now);
+        Segment segment = segments[Math.floorMod(key.hashCode() ^ (key.hashCode() >>> 16), segments.length)];
+        Entry entry;
+        synchronized (segment) {
+            entry = segment.get(key);
+            if (entry == null || now - entry.lastAccessNanos > idleExpiryNanos) {
+                entry = new Entry(newBucket(definition));
+                segment.put(key, entry);
             }
-            entry = entries.computeIfAbsent(key,
-                    ignored -> new Entry(newBucket(definition), now));
+            entry.lastAccessNanos = now;
+            segment.expireIdle(now);
         }
-        entry.lastAccessNanos = now;
-        return decision(definition, entry.bucket.asVerbose().tryConsumeAndReturnRemaining(1));
+        VerboseResult<ConsumptionProbe> result = entry.bucket.asVerbose().tryConsumeAndReturnRemaining(1);
+        return decision(definition, result);
     }
 
     private static Bucket newBucket(BucketDefinition definition) {
@@ -64,7 +97,13 @@ final class LocalRateLimitStore {
     }
 
     int size() {
-        return entries.size();
+        int size = 0;
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                size += segment.size();
+            }
+        }
+        return size;
     }
 
     /**
@@ -74,57 +113,46 @@ final class LocalRateLimitStore {
     List<RateLimitUsage.Caller> callers(String bucket, int max) {
         String prefix = bucket + '\u0000';
         List<RateLimitUsage.Caller> callers = new ArrayList<>();
-        entries.forEach((key, entry) -> {
-            if (key.startsWith(prefix)) {
-                callers.add(new RateLimitUsage.Caller(key.substring(prefix.length()),
-                        entry.bucket.getAvailableTokens()));
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                segment.forEach((key, entry) -> {
+                    if (key.startsWith(prefix)) {
+                        callers.add(new RateLimitUsage.Caller(key.substring(prefix.length()),
+                                entry.bucket.getAvailableTokens()));
+                    }
+                });
             }
-        });
+        }
         callers.sort(Comparator.comparingLong(RateLimitUsage.Caller::remaining));
         return callers.size() > max ? List.copyOf(callers.subList(0, max)) : callers;
-    }
-
-    private void evict(long now) {
-        if (!evicting.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            entries.values().removeIf(entry -> now - entry.lastAccessNanos > idleExpiryNanos);
-            int excess = entries.size() - (maxEntries - Math.max(1, maxEntries / 10));
-            Iterator<Map.Entry<String, Entry>> iterator = entries.entrySet().iterator();
-            while (excess-- > 0 && iterator.hasNext()) {
-                iterator.next();
-                iterator.remove();
-            }
-        } finally {
-            evicting.set(false);
-        }
     }
 
     static RateLimitDecision decision(BucketDefinition definition, VerboseResult<ConsumptionProbe> result) {
         ConsumptionProbe probe = result.getValue();
         long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
         Bandwidth[] bandwidths = result.getConfiguration().getBandwidths();
-        // report the limit closest to being used up; of equals, the one that takes longest to refill
-        int binding = 0;
-        long bindingReset = resetNanos(bandwidths[0], available[0]);
-        for (int i = 1; i < available.length; i++) {
-            long reset = resetNanos(bandwidths[i], available[i]);
-            if (available[i] < available[binding] || (available[i] == available[binding] && reset > bindingReset)) {
+        long remaining = Long.MAX_VALUE;
+        for (long tokens : available) {
+            remaining = Math.min(remaining, Math.max(0, tokens));
+        }
+        // report the limit with the fewest permits; of equals, the one slowest to give a permit back
+        int binding = -1;
+        for (int i = 0; i < available.length; i++) {
+            if (Math.max(0, available[i]) == remaining
+                    && (binding < 0 || nanosPerPermit(bandwidths[i]) > nanosPerPermit(bandwidths[binding]))) {
                 binding = i;
-                bindingReset = reset;
             }
         }
-        Bandwidth limit = bandwidths[binding];
-        long remaining = Math.max(0, available[binding]);
-        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, RateLimitDecision.ceilSeconds(probe.getNanosToWaitForRefill()));
-        return new RateLimitDecision(probe.isConsumed(), definition.name(), limit.getCapacity(), remaining,
-                RateLimitDecision.ceilSeconds(bindingReset), retryAfter, definition.policies());
+        // until the caller has one permit more than now: for a rejected request, until it may try again
+        long nextPermitNanos = probe.isConsumed()
+                ? result.getState().calculateDelayNanosAfterWillBePossibleToConsume(remaining + 1,
+                        result.getOperationTimeNanos(), false)
+                : probe.getNanosToWaitForRefill();
+        return RateLimitDecision.of(probe.isConsumed(), definition, binding, bandwidths[binding].getCapacity(), remaining,
+                nextPermitNanos);
     }
 
-    /** How long until a limit with this many permits left is full again. */
-    private static long resetNanos(Bandwidth limit, long available) {
-        long missing = limit.getCapacity() - Math.max(0, available);
-        return missing <= 0 ? 0 : (long) Math.ceil((double) missing * limit.getRefillPeriodNanos() / limit.getRefillTokens());
+    private static double nanosPerPermit(Bandwidth limit) {
+        return (double) limit.getRefillPeriodNanos() / limit.getRefillTokens();
     }
 }

@@ -21,6 +21,7 @@ import dev.errorcontract.metrics.ContractMetrics;
 import dev.errorcontract.server.ErrorResponses;
 import dev.errorcontract.server.RoutingContexts;
 import dev.errorcontract.server.StandardDetails;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /** Checks the rate limit of a resource method before it runs, and writes the rate-limit headers of its response. */
@@ -66,28 +67,30 @@ public final class RateLimitFilters {
                 return;
             }
             RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
-            String identity = identities.get().resolve(bucket.identity(), context);
-            if (!rateLimiter.isShared()) {
-                apply(context, routingContext, rateLimiter, rateLimiter.tryConsumeLocally(bucket, identity));
-                return;
-            }
+            // finding an authenticated identity or asking Redis may take a while: without blocking, then resume
+            // (a suspended request resumed while the filter still runs simply goes on)
             context.suspend();
-            rateLimiter.tryConsume(bucket, identity).subscribe().with(decision -> {
-                if (decision == null) {
-                    context.abortWith(responses.get().toResponse(
-                            ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE, StandardDetails.of(503)).withRetryAfter(1L),
-                            Map.of(), null, routingContext));
-                } else {
-                    apply(context, routingContext, rateLimiter, decision);
-                }
-                context.resume();
-            }, failure -> context.resume(failure));
+            identities.get().identify(bucket.identity(), context)
+                    .chain(identity -> rateLimiter.isShared() ? rateLimiter.tryConsume(bucket, identity)
+                            : Uni.createFrom().item(rateLimiter.tryConsumeLocally(bucket, identity)))
+                    .subscribe().with(decision -> {
+                        // abortWith resumes a suspended request itself: resuming it again would run the chain twice
+                        if (decision == null) {
+                            context.abortWith(responses.get().toResponse(
+                                    ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE, StandardDetails.of(503))
+                                            .withRetryAfter(1L),
+                                    Map.of(), null, routingContext));
+                        } else if (!apply(context, routingContext, rateLimiter, decision)) {
+                            context.resume();
+                        }
+                    }, context::resume);
         }
 
-        private void apply(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext,
+        /** @return whether the request was aborted (and so resumed) */
+        private boolean apply(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext,
                 RateLimiter rateLimiter, RateLimitDecision decision) {
             if (decision == RateLimiter.ALLOWED_UNCOUNTED) {
-                return;
+                return false;
             }
             context.setProperty(DECISION, decision);
             metrics.get().rateLimit(decision.bucket(), decision.allowed());
@@ -97,7 +100,9 @@ public final class RateLimitFilters {
             if (!decision.allowed()) {
                 context.abortWith(responses.get().toResponse(rejection(decision),
                         RateLimitHeaders.of(decision, rateLimiter.headerStyle()), null, routingContext));
+                return true;
             }
+            return false;
         }
 
         static ApiError rejection(RateLimitDecision decision) {
@@ -117,7 +122,10 @@ public final class RateLimitFilters {
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            if (request.getProperty(DECISION) instanceof RateLimitDecision decision) {
+            if (request.getProperty(DECISION) instanceof RateLimitDecision decision
+                    // a 429 of another limiter (SmallRye Fault Tolerance's @RateLimit): this bucket's permits left
+                    // would contradict it, and its Retry-After says what the caller needs
+                    && !(decision.allowed() && response.getStatus() == 429)) {
                 for (Map.Entry<String, List<String>> header : RateLimitHeaders.of(decision, limiter.get().headerStyle())
                         .entrySet()) {
                     response.getHeaders().putSingle(header.getKey(), header.getValue().get(0));

@@ -1,9 +1,9 @@
 package dev.errorcontract.ratelimit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.errorcontract.config.RateLimitConfig.HeaderStyle;
 
@@ -11,6 +11,19 @@ import dev.errorcontract.config.RateLimitConfig.HeaderStyle;
 final class RateLimitHeaders {
 
     private RateLimitHeaders() {
+    }
+
+    /** An RFC 8941 String: printable ASCII, with {@code \\} and {@code "} escaped; anything else becomes {@code ?}. */
+    static String sfString(String value) {
+        StringBuilder string = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '"') {
+                string.append('\\').append(c);
+            } else {
+                string.append(c >= 0x20 && c < 0x7f ? c : '?');
+            }
+        }
+        return string.append('"').toString();
     }
 
     static Map<String, List<String>> of(RateLimitDecision decision, HeaderStyle style) {
@@ -21,11 +34,14 @@ final class RateLimitHeaders {
             headers.put("RateLimit-Reset", List.of(Long.toString(decision.resetSeconds())));
         }
         if (style != HeaderStyle.DRAFT) {
-            String name = '"' + decision.bucket().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-            headers.put("RateLimit-Policy", List.of(decision.policies().stream()
-                    .map(policy -> name + ";q=" + policy.permits() + ";w=" + policy.windowSeconds())
-                    .collect(Collectors.joining(", "))));
-            headers.put("RateLimit", List.of(name + ";r=" + decision.remaining() + ";t=" + decision.resetSeconds()));
+            List<String> policies = new ArrayList<>();
+            for (int i = 0; i < decision.policies().size(); i++) {
+                RateLimitDecision.Policy policy = decision.policies().get(i);
+                policies.add(sfString(decision.policyName(i)) + ";q=" + policy.permits() + ";w=" + policy.windowSeconds());
+            }
+            headers.put("RateLimit-Policy", List.of(String.join(", ", policies)));
+            headers.put("RateLimit", List.of(sfString(decision.policyName(decision.policy())) + ";r="
+                    + decision.remaining() + ";t=" + decision.resetSeconds()));
         }
         return headers;
     }

@@ -1,5 +1,6 @@
 package dev.errorcontract.ratelimit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 
 import dev.errorcontract.config.RateLimitConfig;
-import dev.errorcontract.identity.IdentitySource;
+import dev.errorcontract.metrics.ContractMetrics;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.quarkus.runtime.Startup;
@@ -23,8 +24,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits, a limit
- * that is not positive or an unknown identity fails the application with a message naming the property.
+ * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits or a limit
+ * that is not positive fails start-up with a message naming the property (identity settings: {@code CallerIdentities}).
  */
 @Singleton
 @Startup
@@ -32,7 +33,7 @@ public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger("dev.errorcontract.ratelimit");
     /** A request let through while the store is down: no permit was counted, so no headers are sent. */
-    static final RateLimitDecision ALLOWED_UNCOUNTED = new RateLimitDecision(true, "", 0, 0, 0, 0, List.of());
+    static final RateLimitDecision ALLOWED_UNCOUNTED = new RateLimitDecision(true, "", 0, 0, 0, 0, List.of(), 0);
 
     private static final String PREFIX = "quarkus.error-contract.rate-limit.buckets.\"";
 
@@ -45,10 +46,16 @@ public class RateLimiter {
 
     private final RedisRateLimitStore redisStore;
     private final RateLimitConfig.OnFailure onRedisFailure;
+    private final Duration redisTimeout;
+    private final ContractMetrics metrics;
     private final AtomicLong redisFailures = new AtomicLong();
     private volatile long lastFailureLogNanos;
+    private final AtomicLong localEvictions = new AtomicLong();
+    private volatile long lastEvictionLogNanos = System.nanoTime() - 60_000_000_001L;
 
-    RateLimiter(RateLimitConfig config, RateLimitedMethods methods, Instance<RedisRateLimitStore> redisStores) {
+    RateLimiter(RateLimitConfig config, RateLimitedMethods methods, Instance<RedisRateLimitStore> redisStores,
+            ContractMetrics metrics) {
+        this.metrics = metrics;
         this.buckets = definitions(config);
         this.methods = methods;
         this.defaultBucket = config.defaultBucket().orElse(null);
@@ -66,7 +73,13 @@ public class RateLimiter {
                         + "', which is not configured under " + PREFIX + name + "\"");
             }
         });
-        this.localStore = new LocalRateLimitStore(config.local().maxEntries(), config.local().idleExpiry().toNanos());
+        int maxEntries = config.local().maxEntries();
+        if (maxEntries <= 0) {
+            throw new ConfigurationException(
+                    "quarkus.error-contract.rate-limit.local.max-entries must be positive, was " + maxEntries);
+        }
+        this.localStore = new LocalRateLimitStore(maxEntries, config.local().idleExpiry().toNanos(),
+                () -> evicted(maxEntries));
         if (config.store() == RateLimitConfig.Store.REDIS) {
             if (!redisStores.isResolvable()) {
                 throw new ConfigurationException("quarkus.error-contract.rate-limit.store=redis needs the "
@@ -77,6 +90,11 @@ public class RateLimiter {
             this.redisStore = null;
         }
         this.onRedisFailure = config.redis().onFailure();
+        this.redisTimeout = config.redis().timeout();
+        if (redisTimeout.isZero() || redisTimeout.isNegative()) {
+            throw new ConfigurationException(
+                    "quarkus.error-contract.rate-limit.redis.timeout must be positive, was " + redisTimeout);
+        }
     }
 
     /** The bucket that limits a resource method, or {@code null} when none does. */
@@ -102,17 +120,47 @@ public class RateLimiter {
      * the caller answers 503.
      */
     public Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
-        return redisStore.tryConsume(bucket, identity).onFailure().recoverWithItem(failure -> {
-            long failures = redisFailures.incrementAndGet();
-            long now = System.nanoTime();
-            if (now - lastFailureLogNanos > 10_000_000_000L) {
-                lastFailureLogNanos = now;
-                LOG.warnf("Rate-limit store (Redis) unreachable, %s requests meanwhile (%d failures so far): %s",
-                        onRedisFailure == RateLimitConfig.OnFailure.ALLOW ? "allowing" : "rejecting", failures,
-                        failure.getMessage());
-            }
-            return onRedisFailure == RateLimitConfig.OnFailure.ALLOW ? ALLOWED_UNCOUNTED : null;
-        });
+        return redisStore.tryConsume(bucket, identity)
+                .ifNoItem().after(redisTimeout).failWith(StoreTimeoutException::new)
+                .onFailure().recoverWithItem(failure -> {
+                    boolean timedOut = failure instanceof StoreTimeoutException;
+                    boolean allow = onRedisFailure == RateLimitConfig.OnFailure.ALLOW;
+                    metrics.rateLimitStoreFailure(bucket.name(), timedOut ? "timeout" : "error", allow);
+                    long failures = redisFailures.incrementAndGet();
+                    long now = System.nanoTime();
+                    if (now - lastFailureLogNanos > 10_000_000_000L) {
+                        lastFailureLogNanos = now;
+                        LOG.warnf("Rate-limit store (Redis) %s, %s requests meanwhile (%d failures so far)%s",
+                                timedOut ? "did not answer within " + redisTimeout.toMillis() + " ms" : "unreachable",
+                                allow ? "allowing" : "rejecting", failures,
+                                timedOut ? "" : ": " + failure.getMessage());
+                    }
+                    return allow ? ALLOWED_UNCOUNTED : null;
+                });
+    }
+
+    /** A rate-limit check in Redis that passed its deadline. */
+    private static final class StoreTimeoutException extends RuntimeException {
+        StoreTimeoutException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void evicted(int maxEntries) {
+        metrics.rateLimitEviction();
+        long evictions = localEvictions.incrementAndGet();
+        long now = System.nanoTime();
+        if (now - lastEvictionLogNanos > 60_000_000_000L) {
+            lastEvictionLogNanos = now;
+            LOG.warnf("Rate-limit store (local) is full with %d callers: the least recently used callers' buckets are "
+                    + "dropped and start again full (%d so far); raise quarkus.error-contract.rate-limit.local.max-entries "
+                    + "or use store=redis", maxEntries, evictions);
+        }
+    }
+
+    /** How many callers' buckets the local store dropped because it was full. */
+    public long localEvictions() {
+        return localEvictions.get();
     }
 
     /** How many rate-limit checks failed because Redis could not be reached. */
@@ -151,10 +199,6 @@ public class RateLimiter {
             if (bucket.limits().isEmpty()) {
                 throw new ConfigurationException(property + " has no limits: set " + property
                         + ".limits[0].permits and " + property + ".limits[0].period");
-            }
-            if (!IdentitySource.isValid(bucket.identity())) {
-                throw new ConfigurationException(property + ".identity='" + bucket.identity()
-                        + "' is not one of api-key, principal, address, resolver:<identifier>");
             }
             ConfigurationBuilder configuration = BucketConfiguration.builder();
             List<RateLimitDecision.Policy> policies = new ArrayList<>();

@@ -23,23 +23,24 @@ import io.vertx.mutiny.redis.client.Response;
 public class RedisRateLimitStore {
 
     /**
-     * KEYS[1] the bucket of one caller. ARGV: limit count, idle TTL (ms), then per limit: capacity, period (ms),
-     * interval refill (1) or greedy (0). Per limit i the hash keeps t<i> (tokens) and w<i> (interval window start);
-     * ts is the last update. Returns allowed, now (ms), then per limit its tokens (after the take) and window start.
+     * KEYS[1] the bucket of one caller. ARGV: limit count, then per limit: capacity, period (ms), interval refill (1)
+     * or greedy (0). Per limit i the hash keeps t<i> (tokens) and w<i> (interval window start); ts is the last update.
+     * The key expires when every limit would be full again, so an expired key and a fresh one are the same bucket and
+     * Redis keeps only the callers of the last period. Returns allowed, now (ms), then per limit its tokens (after the
+     * take) and window start.
      */
     static final String SCRIPT = """
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
             local n = tonumber(ARGV[1])
-            local ttl = tonumber(ARGV[2])
             local ts = tonumber(redis.call('HGET', KEYS[1], 'ts') or now)
             local tokens = {}
             local windows = {}
             local allowed = 1
             for i = 1, n do
-              local cap = tonumber(ARGV[3 + (i - 1) * 3])
-              local period = tonumber(ARGV[4 + (i - 1) * 3])
-              local interval = tonumber(ARGV[5 + (i - 1) * 3])
+              local cap = tonumber(ARGV[2 + (i - 1) * 3])
+              local period = tonumber(ARGV[3 + (i - 1) * 3])
+              local interval = tonumber(ARGV[4 + (i - 1) * 3])
               local t = tonumber(redis.call('HGET', KEYS[1], 't' .. i) or cap)
               local w = tonumber(redis.call('HGET', KEYS[1], 'w' .. i) or now)
               if interval == 1 then
@@ -55,8 +56,17 @@ public class RedisRateLimitStore {
               if t < 1 then allowed = 0 end
             end
             local result = {allowed, now}
+            local ttl = 1
             for i = 1, n do
+              local cap = tonumber(ARGV[2 + (i - 1) * 3])
+              local period = tonumber(ARGV[3 + (i - 1) * 3])
               if allowed == 1 then tokens[i] = tokens[i] - 1 end
+              if tokens[i] < cap then
+                local full
+                if tonumber(ARGV[4 + (i - 1) * 3]) == 1 then full = windows[i] + period - now
+                else full = math.ceil((cap - tokens[i]) * period / cap) end
+                if full > ttl then ttl = full end
+              end
               redis.call('HSET', KEYS[1], 't' .. i, tostring(tokens[i]), 'w' .. i, windows[i])
               table.insert(result, tostring(tokens[i]))
               table.insert(result, windows[i])
@@ -70,29 +80,25 @@ public class RedisRateLimitStore {
 
     private final ReactiveRedisDataSource redis;
     private final String keyPrefix;
-    private final long idleTtlMillis;
 
     RedisRateLimitStore(RateLimitConfig config, @Any Instance<ReactiveRedisDataSource> dataSources) {
         this.redis = config.redis().clientName()
                 .map(name -> dataSources.select(RedisClientName.Literal.of(name)).get())
                 .orElseGet(() -> dataSources.select(jakarta.enterprise.inject.Default.Literal.INSTANCE).get());
         this.keyPrefix = config.redis().keyPrefix();
-        this.idleTtlMillis = config.local().idleExpiry().toMillis();
     }
 
     Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
         Bandwidth[] limits = bucket.configuration().getBandwidths();
-        long longestPeriod = 0;
         List<String> limitArguments = new ArrayList<>();
         for (Bandwidth limit : limits) {
             long periodMillis = Math.max(1, limit.getRefillPeriodNanos() / 1_000_000);
-            longestPeriod = Math.max(longestPeriod, periodMillis);
             limitArguments.add(Long.toString(limit.getCapacity()));
             limitArguments.add(Long.toString(periodMillis));
             limitArguments.add(limit.isRefillIntervally() ? "1" : "0");
         }
         List<String> arguments = new ArrayList<>(List.of(SCRIPT_SHA, "1", keyPrefix + bucket.name() + ":" + identity,
-                Integer.toString(limits.length), Long.toString(Math.max(idleTtlMillis, longestPeriod))));
+                Integer.toString(limits.length)));
         arguments.addAll(limitArguments);
         String[] evalSha = arguments.toArray(String[]::new);
         // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again
@@ -118,31 +124,32 @@ public class RedisRateLimitStore {
     private static RateLimitDecision decision(BucketDefinition bucket, Bandwidth[] limits, Response response) {
         boolean allowed = response.get(0).toLong() == 1;
         long now = response.get(1).toLong();
-        int binding = -1;
-        long bindingRemaining = Long.MAX_VALUE;
-        long bindingReset = 0;
-        long retryAfterMillis = 0;
+        double[] tokens = new double[limits.length];
+        long remaining = Long.MAX_VALUE;
+        for (int i = 0; i < limits.length; i++) {
+            tokens[i] = Math.max(0, Double.parseDouble(response.get(2 + i * 2).toString()));
+            remaining = Math.min(remaining, (long) Math.floor(tokens[i]));
+        }
+        // report the limit that takes longest to hold one permit more than the caller has now
+        int binding = 0;
+        long longestWait = -1;
         for (int i = 0; i < limits.length; i++) {
             Bandwidth limit = limits[i];
-            double tokens = Double.parseDouble(response.get(2 + i * 2).toString());
-            long windowStart = response.get(3 + i * 2).toLong();
             long periodMillis = Math.max(1, limit.getRefillPeriodNanos() / 1_000_000);
-            long remaining = (long) Math.floor(Math.max(0, tokens));
-            long resetMillis = limit.isRefillIntervally() ? periodMillis - (now - windowStart)
-                    : (long) Math.ceil((limit.getCapacity() - Math.max(0, tokens)) * periodMillis / limit.getCapacity());
-            if (!allowed && tokens < 1) {
-                long wait = limit.isRefillIntervally() ? resetMillis
-                        : (long) Math.ceil((1 - tokens) * periodMillis / limit.getCapacity());
-                retryAfterMillis = Math.max(retryAfterMillis, wait);
+            long wait;
+            if (tokens[i] >= remaining + 1) {
+                wait = 0;
+            } else if (limit.isRefillIntervally()) {
+                wait = periodMillis - (now - response.get(3 + i * 2).toLong());
+            } else {
+                wait = (long) Math.ceil((remaining + 1 - tokens[i]) * periodMillis / limit.getCapacity());
             }
-            if (remaining < bindingRemaining || (remaining == bindingRemaining && resetMillis > bindingReset)) {
+            if (wait > longestWait) {
                 binding = i;
-                bindingRemaining = remaining;
-                bindingReset = resetMillis;
+                longestWait = wait;
             }
         }
-        long retryAfter = allowed ? 0 : Math.max(1, (retryAfterMillis + 999) / 1000);
-        return new RateLimitDecision(allowed, bucket.name(), limits[binding].getCapacity(), bindingRemaining,
-                Math.max(0, (bindingReset + 999) / 1000), retryAfter, bucket.policies());
+        return RateLimitDecision.of(allowed, bucket, binding, limits[binding].getCapacity(), remaining,
+                Math.max(0, longestWait) * 1_000_000);
     }
 }

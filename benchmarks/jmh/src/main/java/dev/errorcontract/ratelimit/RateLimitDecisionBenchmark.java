@@ -32,7 +32,8 @@ public class RateLimitDecisionBenchmark {
 
     @Setup
     public void setUp() {
-        store = new LocalRateLimitStore(100_000, Duration.ofHours(1).toNanos());
+        store = new LocalRateLimitStore(100_000, Duration.ofHours(1).toNanos(), () -> {
+        });
         roomy = new BucketDefinition("roomy", BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(1_000_000_000L).refillGreedy(1_000_000_000L, Duration.ofSeconds(1)))
                 .build(), List.of(new RateLimitDecision.Policy(1_000_000_000L, 1)), "address");

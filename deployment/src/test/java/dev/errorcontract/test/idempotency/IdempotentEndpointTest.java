@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.errorcontract.test.TestApiKeys;
 import dev.errorcontract.ApiException;
 import dev.errorcontract.Idempotent;
 import io.quarkus.test.QuarkusUnitTest;
@@ -33,7 +34,7 @@ public class IdempotentEndpointTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Orders.class, Counter.class));
+            .withApplicationRoot(jar -> jar.addClasses(Orders.class, Counter.class, TestApiKeys.class));
 
     @Test
     void retryIsReplayedWithTheSameStatusBodyAndHeaders() {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.errorcontract.test.TestApiKeys;
 import dev.errorcontract.RateLimited;
 import dev.errorcontract.ratelimit.RateLimiter;
 import io.quarkus.test.QuarkusUnitTest;
@@ -19,7 +20,7 @@ public class LocalStoreIsBoundedTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Resource.class))
+            .withApplicationRoot(jar -> jar.addClasses(Resource.class, TestApiKeys.class))
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.b.limits[0].permits", "2")
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.b.limits[0].period", "1H")
             .overrideConfigKey("quarkus.error-contract.rate-limit.local.max-entries", "20");
@@ -36,6 +37,25 @@ public class LocalStoreIsBoundedTest {
         given().header("X-API-Key", "steady").get("/bounded").then().statusCode(200);
         given().header("X-API-Key", "steady").get("/bounded").then().statusCode(200);
         given().header("X-API-Key", "steady").get("/bounded").then().statusCode(429);
+    }
+
+    /**
+     * A caller that used up its permits and keeps calling is recently used: a flood of 300 new keys past the bound
+     * evicts the least recently used buckets, never its one, so it does not get fresh permits.
+     */
+    @Test
+    void activeCallerKeepsItsStateThroughAFlood() {
+        given().header("X-API-Key", "active").get("/bounded").then().statusCode(200);
+        given().header("X-API-Key", "active").get("/bounded").then().statusCode(200);
+        long evictionsBefore = limiter.localEvictions();
+        for (int i = 0; i < 300; i++) {
+            given().header("X-API-Key", "flood-" + i).get("/bounded").then().statusCode(200);
+            if (i % 10 == 0) {
+                given().header("X-API-Key", "active").get("/bounded").then().statusCode(429);
+            }
+        }
+        given().header("X-API-Key", "active").get("/bounded").then().statusCode(429);
+        assertTrue(limiter.localEvictions() - evictionsBefore >= 280, "evictions " + limiter.localEvictions());
     }
 
     @Path("/bounded")

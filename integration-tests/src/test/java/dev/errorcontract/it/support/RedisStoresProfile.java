@@ -13,7 +13,9 @@ public class RedisStoresProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.error-contract.rate-limit.store", "redis",
                 "quarkus.error-contract.idempotency.store", "redis",
-                "quarkus.redis.timeout", "2s");
+                "quarkus.redis.timeout", "2s",
+                // the tests count exactly on a shared, loaded 2-core machine: a deadline no healthy check misses
+                "quarkus.error-contract.rate-limit.redis.timeout", "2s");
     }
 
     @Override

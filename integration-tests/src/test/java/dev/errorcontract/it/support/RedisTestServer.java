@@ -3,6 +3,8 @@ package dev.errorcontract.it.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -37,7 +39,8 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         startServer();
         current = this;
-        return Map.of("quarkus.redis.hosts", url());
+        // standalone said explicitly: a packaged application launched after a Redis Cluster test must not keep its type
+        return Map.of("quarkus.redis.hosts", url(), "quarkus.redis.client-type", "standalone");
     }
 
     @Override
@@ -72,6 +75,70 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             }
             server = null;
+        }
+    }
+
+    /** Sends one command (inline, words without spaces) and returns the first line of the answer, e.g. {@code :3}. */
+    public String command(String command) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            StringBuilder line = new StringBuilder();
+            for (int c = socket.getInputStream().read(); c != '\r' && c != -1; c = socket.getInputStream().read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many keys the server holds. */
+    public long keyCount() {
+        return Long.parseLong(command("DBSIZE").substring(1));
+    }
+
+    /**
+     * Makes the server busy for {@code seconds} ({@code DEBUG SLEEP}: it accepts connections and commands but answers
+     * none meanwhile), as a long script or a stalled failover would. Closing waits until it answers again.
+     */
+    public Sleep sleep(int seconds) {
+        try {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout((seconds + 30) * 1000);
+            socket.getOutputStream().write(("DEBUG SLEEP " + seconds + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new Sleep(socket, System.nanoTime() + seconds * 1_000_000_000L);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A {@link #sleep} under way. */
+    public static final class Sleep implements AutoCloseable {
+        private final Socket socket;
+        private final long endNanos;
+
+        Sleep(Socket socket, long endNanos) {
+            this.socket = socket;
+            this.endNanos = endNanos;
+        }
+
+        /** Whether the sleep is still under way (by the clock: it cannot be asked). */
+        public boolean isSleeping() {
+            return System.nanoTime() < endNanos;
+        }
+
+        @Override
+        public void close() {
+            try (socket) {
+                String reply = new String(socket.getInputStream().readNBytes(5), StandardCharsets.US_ASCII);
+                if (!reply.equals("+OK\r\n")) {
+                    throw new IllegalStateException("DEBUG SLEEP answered " + reply);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
