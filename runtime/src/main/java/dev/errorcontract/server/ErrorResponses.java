@@ -26,8 +26,10 @@ import dev.errorcontract.config.ErrorContractConfig;
 import dev.errorcontract.devui.DevActivity;
 import dev.errorcontract.metrics.ContractMetrics;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -75,20 +77,19 @@ public class ErrorResponses {
     /** The contract response for a failure of a Quarkus REST request, which knows its phase. */
     public Response toResponse(Throwable failure, ServerRequestContext context) {
         RoutingContext routingContext = RoutingContexts.of(context);
-        if (routingContext != null && routingContext.response().ended()) {
-            // answered already, by Quarkus itself (a chunked body over the limit gets its 413, then this exception)
-            LOG.debugf("request_id=%s %s after the response ended: %s", RequestIds.of(routingContext),
-                    routingContext.normalizedPath(), failure);
-            return Response.status(500).build();
-        }
         if (context != null && context.serverResponse().headWritten()) {
-            // part of the response is sent: cut the connection (no final chunk), so that the caller sees it is
-            // truncated instead of a complete answer with something appended
-            ApiError error = complete(FailureClassifier.unexpected(failure).error(), routingContext);
-            record(error, failure, routingContext, Map.of(), null);
-            if (routingContext != null) {
-                routingContext.request().connection().close();
+            if (routingContext != null && routingContext.response().ended()
+                    && routingContext.response().getStatusCode() == 413) {
+                // Quarkus REST answered a chunked body over the limit itself, then threw: nothing more to say
+                LOG.debugf("request_id=%s %s after Quarkus's 413: %s", RequestIds.of(routingContext),
+                        routingContext.normalizedPath(), failure);
+            } else {
+                // part of the response is sent: cut the connection (no final chunk), so that the caller sees it is
+                // truncated instead of a complete answer with something appended
+                record(complete(FailureClassifier.unexpected(failure).error(), routingContext), failure,
+                        routingContext, Map.of(), null);
             }
+            abort(routingContext);
             if (context instanceof ResteasyReactiveRequestContext requestContext) {
                 requestContext.resetBuildTimeSerialization();
             }
@@ -99,6 +100,23 @@ public class ErrorResponses {
             requestContext.resetBuildTimeSerialization();
         }
         return toResponse(RequestFailures.of(failure, context, parameterSources), routingContext);
+    }
+
+    /**
+     * Cuts the connection of a response that is partly sent, so that the client sees it truncated. The Netty channel
+     * is closed at once: Vert.x's own close (and {@code reset()}) waits for pending writes, and Quarkus REST then ends
+     * the response, so a final chunk could still go out and make the response look complete.
+     */
+    static void abort(RoutingContext context) {
+        if (context == null) {
+            return;
+        }
+        HttpConnection connection = context.request().connection();
+        if (connection instanceof ConnectionBase base) {
+            base.channel().close();
+        } else {
+            connection.close();
+        }
     }
 
     Response toResponse(FailureClassifier.Failure failure, RoutingContext context) {
