@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.server.DeclaredExceptions;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The metrics in Micrometer; a bean only when the application has quarkus-micrometer. */
@@ -31,43 +32,60 @@ public class MicrometerContractMetrics implements ContractMetrics {
         this.knownCodes = Set.copyOf(codes);
     }
 
+    private static final String ERRORS = "Error responses sent by the contract, by status and code";
+    private static final String DECISIONS = "Rate-limit checks, by bucket and outcome (allowed, rejected, "
+            + "allowed_store_failure, rejected_store_failure)";
+    private static final String STORE_FAILURES = "Rate-limit checks whose store failed or answered too late, by reason";
+    private static final String EVICTIONS = "Callers' buckets the local rate-limit store dropped (least recently used) "
+            + "to stay within its bound";
+    private static final String RETRIES = "REST client failures retried or not by the contract, by client";
+    private static final String BUDGET_EXHAUSTED = "REST client retries refused because the client's retry budget was "
+            + "used up, by client";
+    private static final String IDEMPOTENCY = "Idempotency-Key outcomes other than a first run (replayed, conflict, "
+            + "in_progress) and weakened guarantees (evicted, body_dropped, response_too_large, store_failure)";
+
     @Override
     public void error(int status, String code) {
-        registry.counter("error_contract.errors", "status", Integer.toString(status), "code",
-                knownCodes.contains(code) ? code : OTHER).increment();
+        count("error_contract.errors", ERRORS, "status", Integer.toString(status), "code",
+                knownCodes.contains(code) ? code : OTHER);
     }
 
     @Override
     public void rateLimit(String bucket, boolean allowed) {
-        registry.counter("error_contract.rate_limit.decisions", "bucket", bucket, "outcome",
-                allowed ? "allowed" : "rejected").increment();
+        count("error_contract.rate_limit.decisions", DECISIONS, "bucket", bucket, "outcome",
+                allowed ? "allowed" : "rejected");
     }
 
     @Override
     public void rateLimitStoreFailure(String bucket, String reason, boolean allowed) {
-        registry.counter("error_contract.rate_limit.decisions", "bucket", bucket, "outcome",
-                allowed ? "allowed_store_failure" : "rejected_store_failure").increment();
-        registry.counter("error_contract.rate_limit.store.failures", "reason", reason).increment();
+        count("error_contract.rate_limit.decisions", DECISIONS, "bucket", bucket, "outcome",
+                allowed ? "allowed_store_failure" : "rejected_store_failure");
+        count("error_contract.rate_limit.store.failures", STORE_FAILURES, "reason", reason);
     }
 
     @Override
     public void rateLimitEviction() {
-        registry.counter("error_contract.rate_limit.local.evictions").increment();
+        count("error_contract.rate_limit.local.evictions", EVICTIONS);
     }
 
     @Override
     public void clientRetry(String client, boolean retried) {
-        registry.counter("error_contract.client.retries", "client", String.valueOf(client), "outcome",
-                retried ? "retried" : "not_retried").increment();
+        count("error_contract.client.retries", RETRIES, "client", String.valueOf(client), "outcome",
+                retried ? "retried" : "not_retried");
     }
 
     @Override
     public void retryBudgetExhausted(String client) {
-        registry.counter("error_contract.client.retry_budget.exhausted", "client", String.valueOf(client)).increment();
+        count("error_contract.client.retry_budget.exhausted", BUDGET_EXHAUSTED, "client", String.valueOf(client));
     }
 
     @Override
     public void idempotency(String outcome) {
-        registry.counter("error_contract.idempotency", "outcome", outcome).increment();
+        count("error_contract.idempotency", IDEMPOTENCY, "outcome", outcome);
+    }
+
+    /** Counters carry a description, which Prometheus shows as the metric's HELP. */
+    private void count(String name, String description, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(registry).increment();
     }
 }
