@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.server.model.FixedHandlerChainCustomizer;
 import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 
 import dev.errorcontract.ErrorCode;
+import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.config.ErrorContractBuildTimeConfig;
 import dev.errorcontract.metrics.MicrometerContractMetrics;
 import dev.errorcontract.metrics.NoopContractMetrics;
@@ -204,10 +205,10 @@ class ServerErrorProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     SyntheticBeanBuildItem recordDeclaredExceptions(ServerRecorder recorder, List<DeclaredExceptionBuildItem> declared) {
-        Map<String, String> mappings = new HashMap<>();
+        Map<String, DeclaredExceptions.Mapping> mappings = new HashMap<>();
         for (DeclaredExceptionBuildItem item : declared) {
-            String code = item.code.isEmpty() ? dev.errorcontract.ErrorCodes.defaultCode(item.status) : item.code;
-            mappings.put(item.className, item.status + "|" + code + "|" + item.exposeMessage);
+            String code = item.code.isEmpty() ? ErrorCodes.defaultCode(item.status) : item.code;
+            mappings.put(item.className, new DeclaredExceptions.Mapping(item.status, code, item.exposeMessage));
         }
         return SyntheticBeanBuildItem.configure(DeclaredExceptions.class).scope(Singleton.class).unremovable()
                 .supplier(recorder.declaredExceptions(mappings)).setRuntimeInit().done();
@@ -216,7 +217,7 @@ class ServerErrorProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     SyntheticBeanBuildItem recordParameterSources(ServerRecorder recorder, CombinedIndexBuildItem index) {
-        Map<String, String> sources = new HashMap<>();
+        Map<String, ParameterSources.Source> sources = new HashMap<>();
         PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
             for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple(annotationName))) {
                 if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
@@ -225,7 +226,7 @@ class ServerErrorProcessor {
                     String name = value != null && !value.asString().isEmpty() ? value.asString()
                             : annotation.target().asField().name();
                     sources.put(ParameterSources.fieldKey(annotation.target().asField().declaringClass().name().toString(),
-                            annotation.target().asField().name()), in + ":" + name);
+                            annotation.target().asField().name()), new ParameterSources.Source(in, name));
                     continue;
                 }
                 if (annotation.target().kind() != AnnotationTarget.Kind.METHOD_PARAMETER) {
@@ -235,7 +236,7 @@ class ServerErrorProcessor {
                 AnnotationValue value = annotation.value();
                 String name = value != null && !value.asString().isEmpty() ? value.asString() : parameter.name();
                 sources.put(ParameterSources.key(parameter.method().declaringClass().name().toString(),
-                        parameter.method().name(), parameter.position()), in + ":" + name);
+                        parameter.method().name(), parameter.position()), new ParameterSources.Source(in, name));
             }
         });
         return SyntheticBeanBuildItem.configure(ParameterSources.class).scope(Singleton.class).unremovable()
@@ -249,8 +250,8 @@ class ServerErrorProcessor {
         for (ResourceMethodsBuildItem.ResourceMethod method : resources.methods) {
             methodsByTemplate.computeIfAbsent(method.path(), key -> new TreeSet<>()).add(method.httpMethod());
         }
-        Map<String, String> recorded = new HashMap<>();
-        methodsByTemplate.forEach((template, methods) -> recorded.put(template, String.join(",", methods)));
+        Map<String, List<String>> recorded = new HashMap<>();
+        methodsByTemplate.forEach((template, methods) -> recorded.put(template, List.copyOf(methods)));
         return SyntheticBeanBuildItem.configure(AllowedMethods.class).scope(Singleton.class).unremovable()
                 .supplier(recorder.allowedMethods(recorded)).setRuntimeInit().done();
     }

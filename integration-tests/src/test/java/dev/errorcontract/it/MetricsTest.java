@@ -33,10 +33,10 @@ public class MetricsTest {
                 .body(containsString(
                         "error_contract_client_retries_total{client=\"dev.errorcontract.it.client.UnreliableClient\",outcome=\"retried\"}"))
                 // every counter says what it counts (Prometheus HELP)
-                .body(containsString("# HELP error_contract_errors_total Error responses sent by the contract"))
-                .body(containsString("# HELP error_contract_rate_limit_decisions_total Rate-limit checks"))
-                .body(containsString("# HELP error_contract_idempotency_total Idempotency-Key outcomes"))
-                .body(containsString("# HELP error_contract_client_retries_total REST client failures retried"))
+                .body(containsString("# HELP error_contract_errors Error responses sent by the contract"))
+                .body(containsString("# HELP error_contract_rate_limit_decisions Rate-limit checks"))
+                .body(containsString("# HELP error_contract_idempotency Idempotency-Key outcomes"))
+                .body(containsString("# HELP error_contract_client_retries REST client failures retried"))
                 .body(not(containsString("demo-key")))
                 .body(not(containsString("/tasks/424242")));
     }

@@ -18,7 +18,9 @@ import io.smallrye.config.WithDefault;
 public interface ErrorContractBuildTimeConfig {
 
     /**
-     * Application exception types mapped to catalogue entries, keyed by fully qualified class name; the same as
+     * Exception types mapped to catalogue entries.
+     * <p>
+     * Keyed by fully qualified class name (an application's own class, or one of a library or the JDK); the same as
      * {@code @ErrorCode} on the class, which this overrides. Subtypes are included.
      */
     @ConfigDocMapKey("exception-class")
@@ -26,8 +28,8 @@ public interface ErrorContractBuildTimeConfig {
     Map<String, ExceptionMapping> exceptions();
 
     interface ExceptionMapping {
-        /** The HTTP status, 400 to 599. */
-        int status();
+        /** The HTTP status, 400 to 599 (required). */
+        Integer status();
 
         /** The stable snake_case code; the catalogue code of the status when not set. */
         Optional<String> code();

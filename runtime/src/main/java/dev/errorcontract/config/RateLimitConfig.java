@@ -70,8 +70,8 @@ public interface RateLimitConfig {
     }
 
     interface Limit {
-        /** How many requests the limit allows per period. */
-        long permits();
+        /** How many requests the limit allows per period (required, positive). */
+        Long permits();
 
         /** The period, for example {@code 1M} or {@code 1S} or {@code PT1H}. */
         Duration period();

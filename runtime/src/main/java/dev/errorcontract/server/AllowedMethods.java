@@ -20,11 +20,11 @@ public final class AllowedMethods {
 
     private final List<Route> routes = new ArrayList<>();
 
-    /** @param methodsByTemplate path template ({@code /tasks/{id}}) to its comma-separated methods */
-    public AllowedMethods(Map<String, String> methodsByTemplate) {
+    /** @param methodsByTemplate path template ({@code /tasks/{id}}) to its methods */
+    public AllowedMethods(Map<String, List<String>> methodsByTemplate) {
         methodsByTemplate.forEach((template, methods) -> {
             Pattern path = compile(template);
-            for (String method : methods.split(",")) {
+            for (String method : methods) {
                 routes.add(new Route(path, method));
             }
         });

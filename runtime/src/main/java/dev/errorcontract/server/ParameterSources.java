@@ -12,30 +12,20 @@ public final class ParameterSources {
     public record Source(String in, String name) {
     }
 
-    private final Map<String, String> sources;
+    private final Map<String, Source> sources;
 
-    public ParameterSources(Map<String, String> sources) {
+    public ParameterSources(Map<String, Source> sources) {
         this.sources = Map.copyOf(sources);
     }
 
     /** The source of a parameter, or {@code null} when it is the body (or not a resource method parameter). */
     public Source find(String className, String methodName, int index) {
-        String source = sources.get(key(className, methodName, index));
-        if (source == null) {
-            return null;
-        }
-        int colon = source.indexOf(':');
-        return new Source(source.substring(0, colon), source.substring(colon + 1));
+        return sources.get(key(className, methodName, index));
     }
 
     /** The source of a field of a {@code @BeanParam} class, or {@code null}. */
     public Source findField(String className, String fieldName) {
-        String source = sources.get(fieldKey(className, fieldName));
-        if (source == null) {
-            return null;
-        }
-        int colon = source.indexOf(':');
-        return new Source(source.substring(0, colon), source.substring(colon + 1));
+        return sources.get(fieldKey(className, fieldName));
     }
 
     public static String fieldKey(String className, String fieldName) {

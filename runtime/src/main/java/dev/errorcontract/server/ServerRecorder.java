@@ -1,6 +1,7 @@
 package dev.errorcontract.server;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -46,26 +47,20 @@ public class ServerRecorder {
         return new HttpFailureHandler();
     }
 
-    /** @param mappings class name to {@code status|code|exposeMessage} */
-    public Supplier<DeclaredExceptions> declaredExceptions(Map<String, String> mappings) {
-        Map<String, DeclaredExceptions.Mapping> parsed = new HashMap<>();
-        mappings.forEach((type, encoded) -> {
-            String[] parts = encoded.split("\\|", 3);
-            parsed.put(type, new DeclaredExceptions.Mapping(Integer.parseInt(parts[0]), parts[1],
-                    Boolean.parseBoolean(parts[2])));
-        });
-        DeclaredExceptions declared = new DeclaredExceptions(parsed);
+    /** @param mappings exception class name to its catalogue entry */
+    public Supplier<DeclaredExceptions> declaredExceptions(Map<String, DeclaredExceptions.Mapping> mappings) {
+        DeclaredExceptions declared = new DeclaredExceptions(mappings);
         return () -> declared;
     }
 
     /** @param methodsByTemplate resource path template to its comma-separated HTTP methods */
-    public Supplier<AllowedMethods> allowedMethods(Map<String, String> methodsByTemplate) {
+    public Supplier<AllowedMethods> allowedMethods(Map<String, List<String>> methodsByTemplate) {
         AllowedMethods allowedMethods = new AllowedMethods(methodsByTemplate);
         return () -> allowedMethods;
     }
 
-    /** @param sources {@code class#method#index} to {@code in:name} of the resource method parameters */
-    public Supplier<ParameterSources> parameterSources(Map<String, String> sources) {
+    /** @param sources each resource method parameter (and @BeanParam field) to its source of the resource method parameters */
+    public Supplier<ParameterSources> parameterSources(Map<String, ParameterSources.Source> sources) {
         ParameterSources parameterSources = new ParameterSources(sources);
         return () -> parameterSources;
     }

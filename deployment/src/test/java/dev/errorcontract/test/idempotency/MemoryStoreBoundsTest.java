@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.errorcontract.Idempotent;
+import dev.errorcontract.test.TestApiKeys;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -25,7 +26,7 @@ public class MemoryStoreBoundsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Payments.class))
+            .withApplicationRoot(jar -> jar.addClasses(Payments.class, TestApiKeys.class))
             .overrideConfigKey("quarkus.error-contract.idempotency.memory.max-entries", "60")
             .overrideConfigKey("quarkus.error-contract.idempotency.memory.max-entries-per-caller", "40")
             .setLogRecordPredicate(record -> record.getLoggerName().startsWith("dev.errorcontract.idempotency"))

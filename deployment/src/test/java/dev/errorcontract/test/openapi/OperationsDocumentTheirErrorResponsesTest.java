@@ -65,10 +65,13 @@ public class OperationsDocumentTheirErrorResponsesTest {
     @Test
     void validatedIdempotentRateLimitedPost() {
         given().get("/q/openapi?format=json").then()
-                .body("paths.'/things'.post.responses.keySet()", containsInAnyOrder("200", "400", "409", "422",
-                        "429", "500"))
+                .body("paths.'/things'.post.responses.keySet()", containsInAnyOrder("200", "400", "409", "413", "422",
+                        "429", "500", "503"))
+                .body("paths.'/things'.post.responses.'200'.headers.keySet()", containsInAnyOrder("X-Request-Id",
+                        "Idempotent-Replayed", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"))
                 .body("paths.'/things'.post.responses.'429'.headers.keySet()", containsInAnyOrder("Retry-After",
-                        "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"))
+                        "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Request-Id",
+                        "Idempotent-Replayed"))
                 .body("paths.'/things'.post.responses.'422'.content.'application/problem+json'.example.status",
                         equalTo(422))
                 .body("paths.'/things'.post.responses.'400'.content.'application/problem+json'.example.code",
@@ -78,7 +81,9 @@ public class OperationsDocumentTheirErrorResponsesTest {
     @Test
     void constrainedQueryParameterIsValidated() {
         given().get("/q/openapi?format=json").then()
-                .body("paths.'/things'.get.responses.keySet()", containsInAnyOrder("200", "422", "500"));
+                .body("paths.'/things'.get.responses.keySet()", containsInAnyOrder("200", "400", "422", "500"))
+                .body("paths.'/things'.get.responses.'400'.content.'application/problem+json'.example.code",
+                        equalTo("bad_request"));
     }
 
     @Test
@@ -99,7 +104,7 @@ public class OperationsDocumentTheirErrorResponsesTest {
     void operationsOfAPathInterfaceAndItsImplementation() {
         given().get("/q/openapi?format=json").then()
                 .body("paths.'/gadgets'.post.responses.keySet()", containsInAnyOrder("200", "400", "401", "403",
-                        "409", "422", "429", "500"));
+                        "409", "413", "422", "429", "500", "503"));
     }
 
     public static class NewThing {

@@ -17,7 +17,8 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * An endpoint that needs no authentication, with authentication not proactive: API keys the application's security
- * refuses do not buy fresh buckets, they all count against the caller's address; an accepted key has its own bucket.
+ * refuses do not buy fresh buckets (each is a 401, with no bucket); requests without a key count against the caller's
+ * address; an accepted key has its own bucket.
  */
 public class InventedApiKeysCountByAddressTest {
 
@@ -33,14 +34,16 @@ public class InventedApiKeysCountByAddressTest {
 
     @Test
     void inventedKeysShareTheAddressBucket() {
-        for (int i = 0; i < 3; i++) {
-            given().header("X-API-Key", "unknown-" + i).get("/public").then().statusCode(200)
-                    .header("RateLimit-Remaining", String.valueOf(2 - i));
+        for (int i = 0; i < 50; i++) {
+            // asking who the caller is makes Quarkus authenticate the key, which the application refuses. Known gap:
+            // with proactive authentication off, this lazy refusal is answered by Quarkus's own handler racing the
+            // request, without the contract's body (with proactive authentication, the default, the body is there:
+            // RedisStoresTest on the demo)
+            given().header("X-API-Key", "unknown-" + i).get("/public").then().statusCode(401);
         }
-        for (int i = 3; i < 50; i++) {
-            given().header("X-API-Key", "unknown-" + i).get("/public").then().statusCode(429);
-        }
-        given().get("/public").then().statusCode(429); // no key at all: the same address bucket
+        // they all went to the caller's address bucket: one bucket for 50 invented keys
+        assertEquals(1, limiter.trackedCallers(), "refused keys get no bucket of their own");
+        given().get("/public").then().statusCode(429); // no key at all: the same address bucket, spent
         assertEquals(1, limiter.trackedCallers(), "one bucket: the address");
 
         given().header("X-API-Key", "accepted").get("/public").then().statusCode(200)

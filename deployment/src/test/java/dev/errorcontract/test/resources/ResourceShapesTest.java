@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.errorcontract.Idempotent;
 import dev.errorcontract.RateLimited;
+import dev.errorcontract.test.TestApiKeys;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -28,7 +29,7 @@ public class ResourceShapesTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(OrdersApi.class, OrdersResource.class, BaseResource.class,
-                    InheritingResource.class, LimitedApi.class, LimitedResource.class))
+                    InheritingResource.class, LimitedApi.class, LimitedResource.class, TestApiKeys.class))
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.two.limits[0].permits", "2")
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.two.limits[0].period", "1H")
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.three.limits[0].permits", "3")
