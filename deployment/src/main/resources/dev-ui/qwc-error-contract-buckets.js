@@ -75,7 +75,9 @@ export class QwcErrorContractBuckets extends LitElement {
                         ? html`<p class="muted">No caller yet.</p>`
                         : html`
                     <vaadin-grid .items="${bucket.callers}" theme="compact row-stripes no-border" all-rows-visible>
-                        <vaadin-grid-column header="Caller" path="identity" auto-width></vaadin-grid-column>
+                        <vaadin-grid-column header="Caller" auto-width
+                            ${columnBodyRenderer((caller) => html`${caller.principal ?? ''}`, [])}></vaadin-grid-column>
+                        <vaadin-grid-column header="Counted as" path="identity" auto-width></vaadin-grid-column>
                         <vaadin-grid-column header="Permits left"
                             ${columnBodyRenderer((caller) => html`<span class="${caller.remaining === 0 ? 'rejected' : ''}">${caller.remaining}</span>`, [])}>
                         </vaadin-grid-column>

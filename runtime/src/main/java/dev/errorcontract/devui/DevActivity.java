@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +25,19 @@ public class DevActivity {
 
     /** How many error responses the card keeps. */
     static final int RECENT_ERRORS = 100;
+    /** How many identity-to-principal pairs the card remembers. */
+    static final int KNOWN_PRINCIPALS = 10_000;
 
     private final Deque<RecentError> recentErrors = new ArrayDeque<>(RECENT_ERRORS);
     private final BroadcastProcessor<RecentError> newErrors = BroadcastProcessor.create();
     private final Map<String, Decisions> decisions = new ConcurrentHashMap<>();
+    /** Who each rate-limit identity is (the authenticated principal), for the callers the card lists. */
+    private final Map<String, String> principals = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > KNOWN_PRINCIPALS;
+        }
+    };
 
     /**
      * An error response the application sent: what the list shows, and for the details the body as sent, the headers
@@ -58,6 +68,22 @@ public class DevActivity {
     public void rateLimit(String bucket, boolean allowed) {
         Decisions counts = decisions.computeIfAbsent(bucket, ignored -> new Decisions(new LongAdder(), new LongAdder()));
         (allowed ? counts.allowed() : counts.rejected()).increment();
+    }
+
+    /** Remembers who a rate-limit identity (an API key's hash, say) belongs to, when the request was authenticated. */
+    public void caller(String identity, String principal) {
+        if (principal != null) {
+            synchronized (principals) {
+                principals.put(identity, principal);
+            }
+        }
+    }
+
+    /** The principal a rate-limit identity belongs to, or {@code null} when none authenticated with it. */
+    String principalOf(String identity) {
+        synchronized (principals) {
+            return principals.get(identity);
+        }
     }
 
     /** The recent errors, newest first. */

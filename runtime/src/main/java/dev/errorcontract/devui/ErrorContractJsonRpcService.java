@@ -47,13 +47,19 @@ public class ErrorContractJsonRpcService {
         List<Bucket> buckets = new ArrayList<>();
         for (RateLimitUsage usage : rateLimiter.get().usage(CALLERS_SHOWN)) {
             buckets.add(new Bucket(usage.name(), usage.identity(), usage.limits(), usage.isDefault(), usage.store(),
-                    activity.allowed(usage.name()), activity.rejected(usage.name()), usage.callers()));
+                    activity.allowed(usage.name()), activity.rejected(usage.name()),
+                    usage.callers().stream().map(caller -> new Caller(caller.identity(),
+                            activity.principalOf(caller.identity()), caller.remaining())).toList()));
         }
         return buckets;
     }
 
     /** A bucket as the card shows it. */
     public record Bucket(String name, String identity, List<RateLimitDecision.Policy> limits, boolean isDefault,
-            String store, long allowed, long rejected, List<RateLimitUsage.Caller> callers) {
+            String store, long allowed, long rejected, List<Caller> callers) {
+    }
+
+    /** A caller of a bucket: its identity (an API key only as its hash) and, when known, who it is. */
+    public record Caller(String identity, String principal, long remaining) {
     }
 }

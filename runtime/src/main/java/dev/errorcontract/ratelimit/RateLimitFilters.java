@@ -22,6 +22,7 @@ import dev.errorcontract.server.ErrorResponses;
 import dev.errorcontract.server.RoutingContexts;
 import dev.errorcontract.server.StandardDetails;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 
 /** Checks the rate limit of a resource method before it runs, and writes the rate-limit headers of its response. */
@@ -71,6 +72,11 @@ public final class RateLimitFilters {
             // (a suspended request resumed while the filter still runs simply goes on)
             context.suspend();
             identities.get().identify(bucket.identity(), context)
+                    .invoke(identity -> {
+                        if (devActivity != null) {
+                            devActivity.caller(identity, principal(routingContext));
+                        }
+                    })
                     .chain(identity -> rateLimiter.isShared() ? rateLimiter.tryConsume(bucket, identity)
                             : Uni.createFrom().item(rateLimiter.tryConsumeLocally(bucket, identity)))
                     .subscribe().with(decision -> {
@@ -84,6 +90,15 @@ public final class RateLimitFilters {
                             context.resume();
                         }
                     }, context::resume);
+        }
+
+        /** The authenticated principal's name, for the Dev UI (dev mode only). */
+        private static String principal(RoutingContext routingContext) {
+            if (routingContext != null && routingContext.user() instanceof QuarkusHttpUser user
+                    && !user.getSecurityIdentity().isAnonymous()) {
+                return user.getSecurityIdentity().getPrincipal().getName();
+            }
+            return null;
         }
 
         /** @return whether the request was aborted (and so resumed) */
