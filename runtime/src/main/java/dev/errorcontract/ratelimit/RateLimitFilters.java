@@ -22,7 +22,6 @@ import dev.errorcontract.server.ErrorResponses;
 import dev.errorcontract.server.RoutingContexts;
 import dev.errorcontract.server.StandardDetails;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 
 /** Checks the rate limit of a resource method before it runs, and writes the rate-limit headers of its response. */
@@ -74,7 +73,7 @@ public final class RateLimitFilters {
             identities.get().identify(bucket.identity(), context)
                     .invoke(identity -> {
                         if (devActivity != null) {
-                            devActivity.caller(identity, principal(routingContext));
+                            devActivity.caller(identity, RoutingContexts.principalName(routingContext));
                         }
                     })
                     .chain(identity -> rateLimiter.isShared() ? rateLimiter.tryConsume(bucket, identity)
@@ -90,15 +89,6 @@ public final class RateLimitFilters {
                             context.resume();
                         }
                     }, context::resume);
-        }
-
-        /** The authenticated principal's name, for the Dev UI (dev mode only). */
-        private static String principal(RoutingContext routingContext) {
-            if (routingContext != null && routingContext.user() instanceof QuarkusHttpUser user
-                    && !user.getSecurityIdentity().isAnonymous()) {
-                return user.getSecurityIdentity().getPrincipal().getName();
-            }
-            return null;
         }
 
         /** @return whether the request was aborted (and so resumed) */

@@ -28,7 +28,6 @@ import dev.errorcontract.metrics.ContractMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 
@@ -257,18 +256,11 @@ public class ErrorResponses {
             if (error.retryAfter() != null) {
                 sent.put("Retry-After", List.of(String.valueOf(error.retryAfter())));
             }
-            devActivity.error(error, method, caller(context), sent,
+            devActivity.error(error, method, RoutingContexts.principalName(context), sent,
                     body == null ? null : new String(body, StandardCharsets.UTF_8));
         }
     }
 
-    /** The authenticated principal's name, if the request has one (dev mode only: for the Dev UI). */
-    private static String caller(RoutingContext context) {
-        if (context != null && context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
-            return user.getSecurityIdentity().getPrincipal().getName();
-        }
-        return null;
-    }
 
     private static void log(ApiError error, Throwable cause, String method) {
         if (cause != null) {
