@@ -13,7 +13,6 @@ import jakarta.ws.rs.Priorities;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.MethodInfo;
-import org.jboss.jandex.MethodParameterInfo;
 
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
 import dev.errorcontract.idempotency.IdempotencyFilters;
@@ -68,7 +67,7 @@ class IdempotencyProcessor {
                     errors.produce(new ValidationErrorBuildItem(new IllegalStateException(where
                             + ": only POST and PATCH methods take an Idempotency-Key, this one is " + method.operation()
                             + " (GET, PUT and DELETE are idempotent already)")));
-                } else if (!hasBody(method.declaration())) {
+                } else if (!method.readsBody()) {
                     errors.produce(new ValidationErrorBuildItem(new IllegalStateException(where + ": "
                             + method.operation() + " has no request body parameter, so a retry with another body "
                             + "cannot be told apart; add the body parameter or remove @Idempotent")));
@@ -131,19 +130,5 @@ class IdempotencyProcessor {
         Map<ResourceMethodKey, Boolean> keyed = new HashMap<>();
         requiredByMethod.forEach((method, required) -> keyed.put(method.key(), required));
         return keyed;
-    }
-
-    /** Whether a parameter is the request body: it has no JAX-RS parameter or context annotation. */
-    private static boolean hasBody(MethodInfo method) {
-        for (MethodParameterInfo parameter : method.parameters()) {
-            boolean annotatedAsNonBody = parameter.declaredAnnotations().stream().anyMatch(annotation -> {
-                String name = annotation.name().toString();
-                return name.startsWith("jakarta.ws.rs.") || name.startsWith("org.jboss.resteasy.reactive.Rest");
-            });
-            if (!annotatedAsNonBody) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -96,15 +96,12 @@ class OpenApiProcessor {
                 && ContractOpenApiFilter.SECURITY_ANNOTATIONS.stream().map(DotName::createSimple)
                         .anyMatch(method::hasAnnotation);
         boolean validated = false;
-        boolean readsBody = false;
         boolean typedParameters = false;
         for (MethodParameterInfo parameter : method.declaration().parameters()) {
             typedParameters |= !parameter.type().name().equals(STRING) && parameter.declaredAnnotations().stream()
                     .anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name().toString()));
             validated |= parameter.declaredAnnotations().stream().anyMatch(a -> a.name().equals(VALID)
                     || a.name().toString().startsWith("jakarta.validation.constraints."));
-            readsBody |= parameter.declaredAnnotations().stream().noneMatch(a -> a.name().toString()
-                    .startsWith("jakarta.ws.rs.") || a.name().toString().startsWith("org.jboss.resteasy.reactive."));
         }
         Map<Integer, String> declaredStatuses = new TreeMap<>();
         for (Type thrown : method.declaration().exceptions()) {
@@ -114,7 +111,7 @@ class OpenApiProcessor {
             }
         }
         return new ContractOpenApiFilter.OperationFacts(secured, validated, template.contains("{"), rateLimited,
-                ietfHeaders, idempotent, readsBody, typedParameters, method.hasAnnotation(CONSUMES), method.hasAnnotation(PRODUCES),
+                ietfHeaders, idempotent, method.readsBody(), typedParameters, method.hasAnnotation(CONSUMES), method.hasAnnotation(PRODUCES),
                 callsUpstream(method),
                 // an open circuit breaker, a full bulkhead, or a store that is down (idempotency keys are never
                 // given up silently; rate limits only with on-failure=reject)

@@ -8,6 +8,7 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.Type;
 
 import dev.errorcontract.server.ResourceMethodKey;
@@ -77,6 +78,23 @@ final class ResourceMethodsBuildItem extends SimpleBuildItem {
 
         boolean hasAnnotation(DotName name) {
             return annotation(name) != null;
+        }
+
+        /**
+         * Whether the method reads the request body: one of its parameters has no JAX-RS parameter or context
+         * annotation.
+         */
+        boolean readsBody() {
+            for (MethodParameterInfo parameter : declaration.parameters()) {
+                boolean annotatedAsNonBody = parameter.declaredAnnotations().stream().anyMatch(annotation -> {
+                    String name = annotation.name().toString();
+                    return name.startsWith("jakarta.ws.rs.") || name.startsWith("org.jboss.resteasy.reactive.Rest");
+                });
+                if (!annotatedAsNonBody) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The key the filters find this method by at run time. */
