@@ -1,13 +1,10 @@
 package dev.errorcontract.shapes;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
 
+import dev.errorcontract.junit.ProblemAssert;
 import io.restassured.response.Response;
 
 /** The contract's shape, asserted on a real response. */
@@ -20,16 +17,7 @@ final class Contract {
     }
 
     static Response assertContract(Response response, int status, String code) {
-        response.then()
-                .statusCode(status)
-                .contentType("application/problem+json")
-                .body("status", equalTo(status))
-                .body("code", equalTo(code))
-                .body("title", notNullValue())
-                .body("errors", notNullValue());
-        String requestId = response.header("X-Request-Id");
-        assertNotNull(requestId, "X-Request-Id header");
-        assertEquals(requestId, response.jsonPath().getString("request_id"));
+        ProblemAssert.assertThat(response).isProblem(status, code);
         String body = response.asString();
         for (String leak : LEAKS) {
             assertFalse(body.contains(leak), () -> "leaked '" + leak + "' in " + body);
