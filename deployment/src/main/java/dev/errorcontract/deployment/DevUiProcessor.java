@@ -9,9 +9,9 @@ import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
 import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
-import dev.errorcontract.devui.DevActivity;
-import dev.errorcontract.devui.ErrorContractJsonRpcService;
-import dev.errorcontract.ratelimit.RateLimitedMethods;
+import dev.errorcontract.runtime.dev.DevActivityBuffer;
+import dev.errorcontract.runtime.dev.ErrorContractJsonRpcService;
+import dev.errorcontract.runtime.ratelimit.RateLimitedMethods;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -22,7 +22,7 @@ import io.quarkus.devui.spi.page.Page;
 /**
  * The Dev UI card, in dev mode only: the error catalogue and the application's own codes (build-time data), the
  * endpoints with their bucket and idempotency, the configured buckets with live usage and the recent error responses
- * (JSON-RPC, from {@link DevActivity}, which records only in dev mode).
+ * (JSON-RPC, from {@link DevActivityBuffer}, which records only in dev mode).
  */
 class DevUiProcessor {
 
@@ -66,7 +66,7 @@ class DevUiProcessor {
 
     @BuildStep(onlyIf = IsDevelopment.class)
     AdditionalBeanBuildItem registerDevActivity() {
-        return AdditionalBeanBuildItem.unremovableOf(DevActivity.class);
+        return AdditionalBeanBuildItem.unremovableOf(DevActivityBuffer.class);
     }
 
     @BuildStep(onlyIf = IsDevelopment.class)

@@ -1,6 +1,6 @@
 package dev.errorcontract.deployment;
 
-import dev.errorcontract.identity.CallerIdentities;
+import dev.errorcontract.runtime.identity.CallerIdentities;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;

@@ -15,12 +15,12 @@ import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.MethodInfo;
 
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
-import dev.errorcontract.idempotency.IdempotencyFilters;
-import dev.errorcontract.idempotency.IdempotencyGuard;
-import dev.errorcontract.idempotency.IdempotencyRecorder;
-import dev.errorcontract.idempotency.IdempotentMethods;
-import dev.errorcontract.idempotency.RedisIdempotencyStore;
-import dev.errorcontract.server.ResourceMethodKey;
+import dev.errorcontract.runtime.idempotency.IdempotencyFilters;
+import dev.errorcontract.runtime.idempotency.IdempotencyGuard;
+import dev.errorcontract.runtime.idempotency.IdempotencyRecorder;
+import dev.errorcontract.runtime.idempotency.IdempotentMethods;
+import dev.errorcontract.runtime.idempotency.RedisIdempotencyStore;
+import dev.errorcontract.runtime.server.ResourceMethodKey;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;

@@ -20,7 +20,7 @@ import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
 import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
-import dev.errorcontract.ratelimit.RateLimitedMethods;
+import dev.errorcontract.runtime.ratelimit.RateLimitedMethods;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;

@@ -15,12 +15,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationInstance;
 
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
-import dev.errorcontract.ratelimit.RateLimitFilters;
-import dev.errorcontract.ratelimit.RateLimitRecorder;
-import dev.errorcontract.ratelimit.RateLimitedMethods;
-import dev.errorcontract.ratelimit.RedisRateLimitStore;
-import dev.errorcontract.ratelimit.RateLimiter;
-import dev.errorcontract.server.ResourceMethodKey;
+import dev.errorcontract.runtime.ratelimit.RateLimitFilters;
+import dev.errorcontract.runtime.ratelimit.RateLimitRecorder;
+import dev.errorcontract.runtime.ratelimit.RateLimitedMethods;
+import dev.errorcontract.runtime.ratelimit.RedisRateLimitStore;
+import dev.errorcontract.runtime.ratelimit.RateLimiter;
+import dev.errorcontract.runtime.server.ResourceMethodKey;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;

@@ -11,7 +11,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.Type;
 
-import dev.errorcontract.server.ResourceMethodKey;
+import dev.errorcontract.runtime.server.ResourceMethodKey;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**

@@ -25,21 +25,21 @@ import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 
 import dev.errorcontract.ErrorCode;
 import dev.errorcontract.ErrorCodes;
-import dev.errorcontract.config.ErrorContractBuildTimeConfig;
-import dev.errorcontract.metrics.MicrometerContractMetrics;
-import dev.errorcontract.metrics.NoopContractMetrics;
-import dev.errorcontract.server.AllowedMethods;
-import dev.errorcontract.server.BodilessErrors;
-import dev.errorcontract.server.ContractExceptionMapper;
-import dev.errorcontract.server.DeclaredExceptions;
-import dev.errorcontract.server.ErrorResponses;
-import dev.errorcontract.server.FaultToleranceExceptionMapper;
-import dev.errorcontract.server.ParameterSources;
-import dev.errorcontract.server.ProblemDetailsRenderer;
-import dev.errorcontract.server.ResourceInvoked;
-import dev.errorcontract.server.SecurityExceptionMapper;
-import dev.errorcontract.server.ServerRecorder;
-import dev.errorcontract.server.ValidationExceptionMapper;
+import dev.errorcontract.runtime.config.ErrorContractBuildTimeConfig;
+import dev.errorcontract.runtime.metrics.MicrometerContractMetrics;
+import dev.errorcontract.runtime.metrics.NoopContractMetrics;
+import dev.errorcontract.runtime.server.AllowedMethods;
+import dev.errorcontract.runtime.server.BodilessErrors;
+import dev.errorcontract.runtime.server.ContractExceptionMapper;
+import dev.errorcontract.runtime.server.DeclaredExceptions;
+import dev.errorcontract.runtime.server.ErrorResponses;
+import dev.errorcontract.runtime.server.FaultToleranceExceptionMapper;
+import dev.errorcontract.runtime.server.ParameterSources;
+import dev.errorcontract.runtime.server.ProblemDetailsRenderer;
+import dev.errorcontract.runtime.server.ResourceInvoked;
+import dev.errorcontract.runtime.server.SecurityExceptionMapper;
+import dev.errorcontract.runtime.server.ServerRecorder;
+import dev.errorcontract.runtime.server.ValidationExceptionMapper;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
@@ -337,7 +337,7 @@ class ServerErrorProcessor {
     private static boolean isFrameworkClass(DotName name) {
         String className = name.toString();
         return className.startsWith("io.quarkus.") || className.startsWith("org.jboss.resteasy.")
-                || className.startsWith("dev.errorcontract.server.");
+                || className.startsWith("dev.errorcontract.runtime.server.");
     }
 
     /**

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.errorcontract.devui.DevActivity;
-import dev.errorcontract.identity.CallerIdentities;
+import dev.errorcontract.runtime.devui.DevActivity;
+import dev.errorcontract.runtime.identity.CallerIdentities;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 

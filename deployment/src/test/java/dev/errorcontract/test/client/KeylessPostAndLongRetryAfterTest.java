@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.errorcontract.ApiException;
-import dev.errorcontract.client.UpstreamUnreachableException;
+import dev.errorcontract.UpstreamUnreachableException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

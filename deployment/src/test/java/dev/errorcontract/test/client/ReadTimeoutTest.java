@@ -23,7 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.errorcontract.client.UpstreamUnreachableException;
+import dev.errorcontract.UpstreamUnreachableException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

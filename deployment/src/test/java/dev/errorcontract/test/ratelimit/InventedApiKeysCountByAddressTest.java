@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.errorcontract.RateLimited;
-import dev.errorcontract.ratelimit.RateLimiter;
+import dev.errorcontract.runtime.ratelimit.RateLimiter;
 import dev.errorcontract.test.TestApiKeys;
 import io.quarkus.test.QuarkusUnitTest;
 

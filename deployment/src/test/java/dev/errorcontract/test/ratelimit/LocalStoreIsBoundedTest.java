@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.errorcontract.test.TestApiKeys;
 import dev.errorcontract.RateLimited;
-import dev.errorcontract.ratelimit.RateLimiter;
+import dev.errorcontract.runtime.ratelimit.RateLimiter;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A flood of new API keys cannot grow the local store past its bound; the limits still hold for each key. */

@@ -1,0 +1,141 @@
+package dev.errorcontract.runtime.ratelimit;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+
+import dev.errorcontract.ApiError;
+import dev.errorcontract.ErrorCodes;
+import dev.errorcontract.runtime.devui.DevActivity;
+import dev.errorcontract.runtime.identity.CallerIdentities;
+import dev.errorcontract.runtime.metrics.ContractMetrics;
+import dev.errorcontract.runtime.server.ErrorResponses;
+import dev.errorcontract.runtime.server.RoutingContexts;
+import dev.errorcontract.runtime.server.StandardDetails;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/** Checks the rate limit of a resource method before it runs, and writes the rate-limit headers of its response. */
+public final class RateLimitFilters {
+
+    static final String DECISION = RateLimitDecision.class.getName();
+
+    private RateLimitFilters() {
+    }
+
+    /**
+     * Quarkus REST creates filters while the application starts, before run-time configuration exists: the filters
+     * look their collaborators up on first use.
+     */
+    @Singleton
+    public static class Check implements ResteasyReactiveContainerRequestFilter {
+
+        private final Instance<RateLimiter> limiter;
+        private final Instance<CallerIdentities> identities;
+        private final Instance<ErrorResponses> responses;
+        private final Instance<ContractMetrics> metrics;
+        /** Only in dev mode, for the Dev UI card; otherwise {@code null}. */
+        private final DevActivity devActivity;
+
+        Check(Instance<RateLimiter> limiter, Instance<CallerIdentities> identities, Instance<ErrorResponses> responses,
+                Instance<ContractMetrics> metrics, Instance<DevActivity> devActivity) {
+            this.limiter = limiter;
+            this.identities = identities;
+            this.responses = responses;
+            this.metrics = metrics;
+            this.devActivity = devActivity.isResolvable() ? devActivity.get() : null;
+        }
+
+        @Override
+        public void filter(ResteasyReactiveContainerRequestContext context) {
+            ResteasyReactiveResourceInfo resource = context.getServerRequestContext().getResteasyReactiveResourceInfo();
+            if (resource == null) {
+                return;
+            }
+            RateLimiter rateLimiter = limiter.get();
+            BucketDefinition bucket = rateLimiter.bucketFor(resource);
+            if (bucket == null) {
+                return;
+            }
+            RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
+            // finding an authenticated identity or asking Redis may take a while: without blocking, then resume
+            // (a suspended request resumed while the filter still runs simply goes on)
+            context.suspend();
+            identities.get().identify(bucket.identity(), context)
+                    .invoke(identity -> {
+                        if (devActivity != null) {
+                            devActivity.caller(identity, RoutingContexts.principalName(routingContext));
+                        }
+                    })
+                    .chain(identity -> rateLimiter.isShared() ? rateLimiter.tryConsume(bucket, identity)
+                            : Uni.createFrom().item(rateLimiter.tryConsumeLocally(bucket, identity)))
+                    .subscribe().with(decision -> {
+                        // abortWith resumes a suspended request itself: resuming it again would run the chain twice
+                        if (decision == null) {
+                            context.abortWith(responses.get().toResponse(
+                                    ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE, StandardDetails.of(503))
+                                            .withRetryAfter(1L),
+                                    Map.of(), null, routingContext));
+                        } else if (!apply(context, routingContext, rateLimiter, decision)) {
+                            context.resume();
+                        }
+                    }, context::resume);
+        }
+
+        /** @return whether the request was aborted (and so resumed) */
+        private boolean apply(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext,
+                RateLimiter rateLimiter, RateLimitDecision decision) {
+            if (decision == RateLimiter.ALLOWED_UNCOUNTED) {
+                return false;
+            }
+            context.setProperty(DECISION, decision);
+            metrics.get().rateLimit(decision.bucket(), decision.allowed());
+            if (devActivity != null) {
+                devActivity.rateLimit(decision.bucket(), decision.allowed());
+            }
+            if (!decision.allowed()) {
+                context.abortWith(responses.get().toResponse(rejection(decision),
+                        RateLimitHeaders.of(decision, rateLimiter.headerStyle()), null, routingContext));
+                return true;
+            }
+            return false;
+        }
+
+        static ApiError rejection(RateLimitDecision decision) {
+            return ApiError.of(429, ErrorCodes.RATE_LIMIT_EXCEEDED, StandardDetails.of(429))
+                    .withRetryAfter(decision.retryAfterSeconds());
+        }
+    }
+
+    @Singleton
+    public static class Headers implements ContainerResponseFilter {
+
+        private final Instance<RateLimiter> limiter;
+
+        Headers(Instance<RateLimiter> limiter) {
+            this.limiter = limiter;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            if (request.getProperty(DECISION) instanceof RateLimitDecision decision
+                    // a 429 of another limiter (SmallRye Fault Tolerance's @RateLimit): this bucket's permits left
+                    // would contradict it, and its Retry-After says what the caller needs
+                    && !(decision.allowed() && response.getStatus() == 429)) {
+                for (Map.Entry<String, List<String>> header : RateLimitHeaders.of(decision, limiter.get().headerStyle())
+                        .entrySet()) {
+                    response.getHeaders().putSingle(header.getKey(), header.getValue().get(0));
+                }
+            }
+        }
+    }
+}

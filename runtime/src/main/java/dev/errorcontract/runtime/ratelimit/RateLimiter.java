@@ -1,0 +1,227 @@
+package dev.errorcontract.runtime.ratelimit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+
+import dev.errorcontract.runtime.config.RateLimitConfig;
+import dev.errorcontract.runtime.metrics.ContractMetrics;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConfigurationBuilder;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits or a limit
+ * that is not positive fails start-up with a message naming the property (identity settings: {@code CallerIdentities}).
+ */
+@Singleton
+@Startup
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger("dev.errorcontract.ratelimit");
+    /** A request let through while the store is down: no permit was counted, so no headers are sent. */
+    static final RateLimitDecision ALLOWED_UNCOUNTED = new RateLimitDecision(true, "", 0, 0, 0, 0, List.of(), 0);
+
+    private static final String PREFIX = "quarkus.error-contract.rate-limit.buckets.\"";
+
+    private final Map<String, BucketDefinition> buckets;
+    private final LocalRateLimitStore localStore;
+    private final RateLimitedMethods methods;
+    private final boolean enabled;
+    private final String defaultBucket;
+    private final RateLimitConfig.HeaderStyle headerStyle;
+
+    private final RedisRateLimitStore redisStore;
+    private final RateLimitConfig.OnFailure onRedisFailure;
+    private final Duration redisTimeout;
+    private final ContractMetrics metrics;
+    private final AtomicLong redisFailures = new AtomicLong();
+    private volatile long lastFailureLogNanos;
+    private final AtomicLong localEvictions = new AtomicLong();
+    private volatile long lastEvictionLogNanos = System.nanoTime() - 60_000_000_001L;
+
+    RateLimiter(RateLimitConfig config, RateLimitedMethods methods, Instance<RedisRateLimitStore> redisStores,
+            ContractMetrics metrics) {
+        this.metrics = metrics;
+        this.buckets = definitions(config);
+        this.methods = methods;
+        this.defaultBucket = config.defaultBucket().orElse(null);
+        this.enabled = config.enabled();
+        this.headerStyle = config.headers();
+        for (String referenced : methods.namedBuckets()) {
+            if (!buckets.containsKey(referenced)) {
+                throw new ConfigurationException("Rate-limit bucket '" + referenced
+                        + "' is used but has no limits: set " + PREFIX + referenced + "\".limits[0].permits and .period");
+            }
+        }
+        config.defaultBucket().ifPresent(name -> {
+            if (!buckets.containsKey(name)) {
+                throw new ConfigurationException("quarkus.error-contract.rate-limit.default-bucket names bucket '" + name
+                        + "', which is not configured under " + PREFIX + name + "\"");
+            }
+        });
+        int maxEntries = config.local().maxEntries();
+        if (maxEntries <= 0) {
+            throw new ConfigurationException(
+                    "quarkus.error-contract.rate-limit.local.max-entries must be positive, was " + maxEntries);
+        }
+        this.localStore = new LocalRateLimitStore(maxEntries, config.local().idleExpiry().toNanos(),
+                () -> evicted(maxEntries));
+        if (config.store() == RateLimitConfig.Store.REDIS) {
+            if (!redisStores.isResolvable()) {
+                throw new ConfigurationException("quarkus.error-contract.rate-limit.store=redis needs the "
+                        + "quarkus-redis-client extension: add io.quarkus:quarkus-redis-client to the application");
+            }
+            this.redisStore = redisStores.get();
+        } else {
+            this.redisStore = null;
+        }
+        this.onRedisFailure = config.redis().onFailure();
+        this.redisTimeout = config.redis().timeout();
+        if (redisTimeout.isZero() || redisTimeout.isNegative()) {
+            throw new ConfigurationException(
+                    "quarkus.error-contract.rate-limit.redis.timeout must be positive, was " + redisTimeout);
+        }
+    }
+
+    /** The bucket that limits a resource method, or {@code null} when none does. */
+    public BucketDefinition bucketFor(ResteasyReactiveResourceInfo resource) {
+        if (!enabled) {
+            return null;
+        }
+        String name = methods.bucketFor(resource);
+        if (RateLimitedMethods.DEFAULT_BUCKET.equals(name)) {
+            name = defaultBucket;
+        }
+        return name == null ? null : buckets.get(name);
+    }
+
+    /** Whether buckets are in Redis: then {@link #tryConsume} must be used, not {@link #tryConsumeLocally}. */
+    public boolean isShared() {
+        return redisStore != null;
+    }
+
+    /**
+     * Takes one permit from the bucket in Redis. When Redis cannot be reached, the request is allowed (without
+     * rate-limit headers; logged and counted) or, with {@code redis.on-failure=reject}, the result is {@code null} and
+     * the caller answers 503.
+     */
+    public Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
+        return redisStore.tryConsume(bucket, identity)
+                .ifNoItem().after(redisTimeout).failWith(StoreTimeoutException::new)
+                .onFailure().recoverWithItem(failure -> {
+                    boolean timedOut = failure instanceof StoreTimeoutException;
+                    boolean allow = onRedisFailure == RateLimitConfig.OnFailure.ALLOW;
+                    metrics.rateLimitStoreFailure(bucket.name(), timedOut ? "timeout" : "error", allow);
+                    long failures = redisFailures.incrementAndGet();
+                    long now = System.nanoTime();
+                    if (now - lastFailureLogNanos > 10_000_000_000L) {
+                        lastFailureLogNanos = now;
+                        LOG.warnf("Rate-limit store (Redis) %s, %s requests meanwhile (%d failures so far)%s",
+                                timedOut ? "did not answer within " + redisTimeout.toMillis() + " ms" : "unreachable",
+                                allow ? "allowing" : "rejecting", failures,
+                                timedOut ? "" : ": " + failure.getMessage());
+                    }
+                    return allow ? ALLOWED_UNCOUNTED : null;
+                });
+    }
+
+    /** A rate-limit check in Redis that passed its deadline. */
+    private static final class StoreTimeoutException extends RuntimeException {
+        StoreTimeoutException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void evicted(int maxEntries) {
+        metrics.rateLimitEviction();
+        long evictions = localEvictions.incrementAndGet();
+        long now = System.nanoTime();
+        if (now - lastEvictionLogNanos > 60_000_000_000L) {
+            lastEvictionLogNanos = now;
+            LOG.warnf("Rate-limit store (local) is full with %d callers: the least recently used callers' buckets are "
+                    + "dropped and start again full (%d so far); raise quarkus.error-contract.rate-limit.local.max-entries "
+                    + "or use store=redis", maxEntries, evictions);
+        }
+    }
+
+    /** How many callers' buckets the local store dropped because it was full. */
+    public long localEvictions() {
+        return localEvictions.get();
+    }
+
+    /** How many rate-limit checks failed because Redis could not be reached. */
+    public long storeFailures() {
+        return redisFailures.get();
+    }
+
+    /** Takes one permit for the identity from the bucket, in this instance's memory. */
+    public RateLimitDecision tryConsumeLocally(BucketDefinition bucket, String identity) {
+        return localStore.tryConsume(bucket, identity);
+    }
+
+    /** Which rate-limit headers responses carry. */
+    public RateLimitConfig.HeaderStyle headerStyle() {
+        return headerStyle;
+    }
+
+    /** How many callers the local store tracks now. */
+    public int trackedCallers() {
+        return localStore.size();
+    }
+
+    /** Each configured bucket with its limits and, for the local store, its callers now: for the Dev UI. */
+    public List<RateLimitUsage> usage(int maxCallers) {
+        List<RateLimitUsage> usage = new ArrayList<>();
+        buckets.values().stream().sorted(Comparator.comparing(BucketDefinition::name)).forEach(bucket -> usage.add(
+                new RateLimitUsage(bucket.name(), bucket.identity(), bucket.policies(), bucket.name().equals(defaultBucket),
+                        isShared() ? "redis" : "local", isShared() ? List.of() : localStore.callers(bucket.name(), maxCallers))));
+        return usage;
+    }
+
+    private static Map<String, BucketDefinition> definitions(RateLimitConfig config) {
+        Map<String, BucketDefinition> definitions = new HashMap<>();
+        config.buckets().forEach((name, bucket) -> {
+            String property = PREFIX + name + "\"";
+            if (bucket.limits().isEmpty()) {
+                throw new ConfigurationException(property + " has no limits: set " + property
+                        + ".limits[0].permits and " + property + ".limits[0].period");
+            }
+            ConfigurationBuilder configuration = BucketConfiguration.builder();
+            List<RateLimitDecision.Policy> policies = new ArrayList<>();
+            for (int i = 0; i < bucket.limits().size(); i++) {
+                RateLimitConfig.Limit limit = bucket.limits().get(i);
+                String limitProperty = property + ".limits[" + i + "]";
+                if (limit.permits() <= 0) {
+                    throw new ConfigurationException(limitProperty + ".permits must be positive, was " + limit.permits());
+                }
+                if (limit.period().isZero() || limit.period().isNegative()) {
+                    throw new ConfigurationException(limitProperty + ".period must be positive, was " + limit.period());
+                }
+                configuration.addLimit(builder -> {
+                    var capacity = builder.capacity(limit.permits());
+                    return limit.refill() == RateLimitConfig.Refill.GREEDY
+                            ? capacity.refillGreedy(limit.permits(), limit.period())
+                            : capacity.refillIntervally(limit.permits(), limit.period());
+                });
+                policies.add(new RateLimitDecision.Policy(limit.permits(), Math.max(1, limit.period().toSeconds())));
+            }
+            definitions.put(name, new BucketDefinition(name, configuration.build(), List.copyOf(policies),
+                    bucket.identity()));
+        });
+        return definitions;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.errorcontract.runtime.server;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.errorcontract.runtime.config.ErrorContractConfig;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+@Recorder
+public class ServerRecorder {
+
+    private final RuntimeValue<ErrorContractConfig> config;
+
+    public ServerRecorder(RuntimeValue<ErrorContractConfig> config) {
+        this.config = config;
+    }
+
+    public Handler<RoutingContext> problemAccept() {
+        return new ProblemAccept();
+    }
+
+    public Handler<RoutingContext> requestIds() {
+        return new RequestIds(config.getValue().requestId().header());
+    }
+
+    /** The contract's 413 for a declared body over {@code quarkus.http.limits.max-body-size}, or no filter. */
+    public Handler<RoutingContext> bodyLimit() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(limit -> (Handler<RoutingContext>) new BodyLimitHandler(limit.asLongValue()))
+                .orElse(null);
+    }
+
+    /** The contract's 401s for what Quarkus's HTTP security answers itself. */
+    public Handler<RoutingContext> contractChallenges() {
+        return new ContractChallenges();
+    }
+
+    public Handler<RoutingContext> failureHandler() {
+        return new HttpFailureHandler();
+    }
+
+    /** @param mappings exception class name to its catalogue entry */
+    public Supplier<DeclaredExceptions> declaredExceptions(Map<String, DeclaredExceptions.Mapping> mappings) {
+        DeclaredExceptions declared = new DeclaredExceptions(mappings);
+        return () -> declared;
+    }
+
+    /** @param methodsByTemplate resource path template to its comma-separated HTTP methods */
+    public Supplier<AllowedMethods> allowedMethods(Map<String, List<String>> methodsByTemplate) {
+        AllowedMethods allowedMethods = new AllowedMethods(methodsByTemplate);
+        return () -> allowedMethods;
+    }
+
+    /** @param sources each resource method parameter (and @BeanParam field) to its source of the resource method parameters */
+    public Supplier<ParameterSources> parameterSources(Map<String, ParameterSources.Source> sources) {
+        ParameterSources parameterSources = new ParameterSources(sources);
+        return () -> parameterSources;
+    }
+}
