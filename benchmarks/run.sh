@@ -3,6 +3,7 @@
 #   benchmarks/run.sh             full run: every comparison in 5 interleaved rounds of 10 s (about 35 minutes)
 #   benchmarks/run.sh --quick     a smoke run: 5 rounds of 1 s, 100k keys (about 6 minutes; its numbers mean nothing)
 #   benchmarks/run.sh --no-build  reuse the applications built by an earlier run
+#   benchmarks/run.sh --only REGEX  only the comparisons whose id matches (no memory, no JMH; results to target/run)
 # Environment: ROUNDS, DURATION, WARMUP override the above; SERVER_CPU, LOAD_CPU, REDIS_CPU pick the cores;
 # MAVEN_ARGS is passed to Maven as usual. Every load targets 127.0.0.1 and stops by itself.
 # Results: benchmarks/results/latest.md (medians and ranges) and latest.csv (every round).
@@ -15,13 +16,15 @@ rm -rf "$WORK"
 mkdir -p "$OUT" "$WORK"
 echo "loadavg_start=$(cut -d' ' -f1-3 /proc/loadavg)" > "$WORK/run.properties"
 
-QUICK=false BUILD=true
-for arg in "$@"; do
-    case $arg in
+QUICK=false BUILD=true ONLY=""
+while [ $# -gt 0 ]; do
+    case $1 in
         --quick) QUICK=true ;;
         --no-build) BUILD=false ;;
-        *) echo "unknown argument: $arg (expected --quick, --no-build)"; exit 2 ;;
+        --only) ONLY=$2; shift ;;
+        *) echo "unknown argument: $1 (expected --quick, --no-build, --only REGEX)"; exit 2 ;;
     esac
+    shift
 done
 if $QUICK; then
     : "${ROUNDS:=5}" "${DURATION:=1}" "${WARMUP:=1}"; MEMORY_KEYS=100000 JMH_ARGS="-wi 1 -i 1 -w 1s -r 1s"
@@ -145,7 +148,7 @@ measure() { # comparison, round, side, app, path, script: one measured round of 
 # status: what both answer, or candidate/baseline (422/400). Every comparison is planned first, so that every path of
 # every application is warmed up before any is measured.
 PLAN=()
-plan() { PLAN+=("$(printf '%s\x1f' "$@")"); } # unit separators: a field may be empty
+plan() { [[ -z $ONLY || $1 =~ $ONLY ]] && PLAN+=("$(printf '%s\x1f' "$@")") || true; } # unit separators: a field may be empty
 
 # warm-up: WARMUP seconds on each side, then the status each must answer (a wrong one would measure something else)
 warm() { # app, path, method, body, expected status, id
@@ -218,6 +221,11 @@ for entry in "${PLAN[@]}"; do
 done
 for app in "${!APP_PID[@]}"; do stop_app "$app"; done
 kill "$REDIS_PID"; wait "$REDIS_PID" 2>/dev/null || true; REDIS_PID=""
+if [ -n "$ONLY" ]; then # a partial run: the comparisons only, summarised here, the published page untouched
+    awk -F, 'NR > 1 { key = $1 " " $3 " " $4 " " $5; rps[key] = rps[key] " " $8; cpu[key] = cpu[key] " " sprintf("%.1f", $11 * 1000 / $6) }
+        END { for (k in rps) print k ": req/s" rps[k] "; CPU ms/1000 req" cpu[k] }' "$ROUNDS_CSV" | sort
+    exit 0
+fi
 
 heap_used_kb() { # after a full GC: survivors, eden and old generation in use, whichever collector the JVM chose
     jcmd "${APP_PID[contract]}" GC.run > /dev/null

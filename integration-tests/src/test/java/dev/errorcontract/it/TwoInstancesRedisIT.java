@@ -3,6 +3,7 @@ package dev.errorcontract.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -87,10 +88,14 @@ public class TwoInstancesRedisIT {
      */
     @Test
     void concurrentRejectionsRunOnceAndCarryTheirHeaders() throws Exception {
+        long started = System.nanoTime();
         List<Flood.Answer> answers = Flood.send(3000, 64,
                 i -> Flood.get(base(i) + "/search?q=flood", "X-API-KEY", "demo-key-full"));
+        // the bucket refills greedily, a permit every 12 s: a flood slowed down by a busy machine may see one more
+        long refilled = (System.nanoTime() - started) / 12_000_000_000L;
         long allowed = answers.stream().filter(answer -> answer.status() == 200).count();
-        assertEquals(5, allowed, "5 a minute for the caller, across both instances");
+        assertTrue(allowed >= 5 && allowed <= 5 + refilled,
+                "5 a minute for the caller across both instances (+" + refilled + " refilled meanwhile), was " + allowed);
         for (Flood.Answer answer : answers) {
             if (answer.status() == 200) {
                 continue;

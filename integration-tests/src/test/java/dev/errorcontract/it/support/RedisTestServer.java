@@ -1,6 +1,8 @@
 package dev.errorcontract.it.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -88,6 +90,29 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
                 line.append((char) c);
             }
             return line.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many times the server ran a command since it started ({@code INFO commandstats}), e.g. {@code evalsha}. */
+    public long calls(String command) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("INFO commandstats\r\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            int length = Integer.parseInt(reader.readLine().substring(1)); // a bulk string: $<length>
+            char[] body = new char[length];
+            for (int read = 0; read < length;) {
+                read += reader.read(body, read, length - read);
+            }
+            for (String line : new String(body).split("\r\n")) {
+                if (line.startsWith("cmdstat_" + command.toLowerCase() + ":calls=")) {
+                    return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+                }
+            }
+            return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

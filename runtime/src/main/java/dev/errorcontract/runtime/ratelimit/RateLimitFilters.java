@@ -97,16 +97,17 @@ public final class RateLimitFilters {
             if (decision == RateLimiter.ALLOWED_UNCOUNTED) {
                 return false;
             }
-            context.setProperty(DECISION, decision);
             metrics.get().rateLimit(decision.bucket(), decision.allowed());
             if (devActivity != null) {
                 devActivity.rateLimit(decision.bucket(), decision.allowed());
             }
             if (!decision.allowed()) {
+                // the 429 carries its headers already: no DECISION for the response filter to write them again
                 context.abortWith(responses.get().toResponse(rejection(decision),
                         RateLimitHeaders.of(decision, rateLimiter.headerStyle()), null, routingContext));
                 return true;
             }
+            context.setProperty(DECISION, decision);
             return false;
         }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.inject.Instance;
@@ -22,6 +23,9 @@ import io.github.bucket4j.ConfigurationBuilder;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits or a limit
@@ -120,8 +124,12 @@ public class RateLimiter {
      * the caller answers 503.
      */
     public Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
+        RateLimitDecision knownRefusal = redisStore.knownRefusal(bucket, identity);
+        if (knownRefusal != null) {
+            return Uni.createFrom().item(knownRefusal);
+        }
         return redisStore.tryConsume(bucket, identity)
-                .ifNoItem().after(redisTimeout).failWith(StoreTimeoutException::new)
+                .ifNoItem().after(redisTimeout).on(timerOfThisThread()).failWith(StoreTimeoutException::new)
                 .onFailure().recoverWithItem(failure -> {
                     boolean timedOut = failure instanceof StoreTimeoutException;
                     boolean allow = onRedisFailure == RateLimitConfig.OnFailure.ALLOW;
@@ -137,6 +145,16 @@ public class RateLimiter {
                     }
                     return allow ? ALLOWED_UNCOUNTED : null;
                 });
+    }
+
+    /**
+     * Where the deadline of a Redis check runs: the event loop's own timers when the check starts on one (set and
+     * cancelled by the loop itself, no other thread woken per request), else Mutiny's scheduler.
+     */
+    private static ScheduledExecutorService timerOfThisThread() {
+        return Vertx.currentContext() instanceof ContextInternal context && context.isEventLoopContext()
+                ? context.nettyEventLoop()
+                : Infrastructure.getDefaultWorkerPool();
     }
 
     /** A rate-limit check in Redis that passed its deadline. */

@@ -1,23 +1,40 @@
 package dev.errorcontract.runtime.ratelimit;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Singleton;
 
 import dev.errorcontract.runtime.config.RateLimitConfig;
 import io.github.bucket4j.Bandwidth;
 import io.quarkus.redis.client.RedisClientName;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 /**
  * Buckets in Redis, shared by every instance. One Lua script checks and takes a permit from all the limits of a
  * bucket at once (all or nothing, as Bucket4j does in memory), on Redis's clock, so the limit holds exactly across
  * instances. Calls are non-blocking.
+ * <p>
+ * Each event loop keeps one connection of its own and pipelines the checks of its requests on it: no connection is
+ * borrowed from a pool per check, and the answer arrives on the loop that serves the request. A connection that
+ * fails or closes is dropped; the next check opens a new one.
+ * <p>
+ * A caller refused until T is refused here until T without asking Redis again: a refused request takes nothing, so
+ * the bucket only refills, and no instance can find a permit for that caller before T. The deadline is counted from
+ * when the check was sent (before Redis's clock read it) and rounded down to the millisecond, so it ends at T or
+ * a little earlier, never later: the answers are the ones Redis would give. Refusals are kept for at most
+ * {@value #MAX_REMEMBERED_REFUSALS} callers at once; beyond that the next ones simply ask Redis.
  */
 @Singleton
 public class RedisRateLimitStore {
@@ -77,39 +94,120 @@ public class RedisRateLimitStore {
             """;
 
     private static final String SCRIPT_SHA = sha1(SCRIPT);
+    static final int MAX_REMEMBERED_REFUSALS = 10_000;
 
-    private final ReactiveRedisDataSource redis;
+    /** A caller refused until {@code untilNanos} (System.nanoTime), by the limit {@code binding}. */
+    private record Refusal(long untilNanos, int binding) {
+    }
+
+    private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+
+    private final Redis redis;
     private final String keyPrefix;
+    /** The one connection the checks are pipelined on; {@code null} until the first check, or after it failed. */
+    private final AtomicReference<Future<RedisConnection>> connection = new AtomicReference<>();
 
-    RedisRateLimitStore(RateLimitConfig config, @Any Instance<ReactiveRedisDataSource> dataSources) {
+    RedisRateLimitStore(RateLimitConfig config, @Any Instance<Redis> clients) {
         this.redis = config.redis().clientName()
-                .map(name -> dataSources.select(RedisClientName.Literal.of(name)).get())
-                .orElseGet(() -> dataSources.select(jakarta.enterprise.inject.Default.Literal.INSTANCE).get());
+                .map(name -> clients.select(RedisClientName.Literal.of(name)).get())
+                .orElseGet(() -> clients.select(Default.Literal.INSTANCE).get());
         this.keyPrefix = config.redis().keyPrefix();
+    }
+
+    /** The connection the checks are pipelined on, opened on first use and again after it failed or closed. */
+    private Future<RedisConnection> connection() {
+        Future<RedisConnection> current = connection.get();
+        if (current != null && !current.failed()) {
+            return current;
+        }
+        Promise<RedisConnection> opening = Promise.promise();
+        if (!connection.compareAndSet(current, opening.future())) {
+            return connection();
+        }
+        redis.connect().onComplete(result -> {
+            if (result.succeeded()) {
+                RedisConnection opened = result.result();
+                Future<RedisConnection> mine = opening.future();
+                opened.exceptionHandler(failure -> {
+                    connection.compareAndSet(mine, null);
+                    opened.close();
+                });
+                opened.endHandler(ended -> connection.compareAndSet(mine, null));
+                opening.complete(opened);
+            } else {
+                connection.compareAndSet(opening.future(), null);
+                opening.fail(result.cause());
+            }
+        });
+        return opening.future();
+    }
+
+    /** The refusal of a caller that is still refused, as Redis would answer it now, or {@code null}. */
+    RateLimitDecision knownRefusal(BucketDefinition bucket, String identity) {
+        if (refusals.isEmpty()) {
+            return null;
+        }
+        String key = key(bucket, identity);
+        Refusal refusal = refusals.get(key);
+        if (refusal == null) {
+            return null;
+        }
+        long wait = refusal.untilNanos() - System.nanoTime();
+        if (wait <= 0) {
+            refusals.remove(key, refusal);
+            return null;
+        }
+        return RateLimitDecision.of(false, bucket, refusal.binding(),
+                bucket.configuration().getBandwidths()[refusal.binding()].getCapacity(), 0, wait);
+    }
+
+    private String key(BucketDefinition bucket, String identity) {
+        return keyPrefix + bucket.name() + ":" + identity;
     }
 
     Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
         Bandwidth[] limits = bucket.configuration().getBandwidths();
-        List<String> limitArguments = new ArrayList<>();
+        String key = key(bucket, identity);
+        long sentNanos = System.nanoTime();
+        Request evalSha = check(Command.EVALSHA, SCRIPT_SHA, key, limits);
+        return Uni.createFrom().emitter(emitter -> connection()
+                .compose(connection -> connection.send(evalSha)
+                        // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again
+                        .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
+                                ? connection.send(check(Command.EVAL, SCRIPT, key, limits))
+                                : Future.failedFuture(failure)))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        emitter.complete(decision(bucket, limits, result.result(), key, sentNanos));
+                    } else {
+                        emitter.fail(result.cause());
+                    }
+                }));
+    }
+
+    /** The script's call ({@code EVAL} with its text or {@code EVALSHA} with its digest) for one caller's bucket. */
+    private static Request check(Command command, String script, String key, Bandwidth[] limits) {
+        Request request = Request.cmd(command).arg(script).arg(1).arg(key).arg(limits.length);
         for (Bandwidth limit : limits) {
-            long periodMillis = Math.max(1, limit.getRefillPeriodNanos() / 1_000_000);
-            limitArguments.add(Long.toString(limit.getCapacity()));
-            limitArguments.add(Long.toString(periodMillis));
-            limitArguments.add(limit.isRefillIntervally() ? "1" : "0");
+            request.arg(limit.getCapacity()).arg(Math.max(1, limit.getRefillPeriodNanos() / 1_000_000))
+                    .arg(limit.isRefillIntervally() ? 1 : 0);
         }
-        List<String> arguments = new ArrayList<>(List.of(SCRIPT_SHA, "1", keyPrefix + bucket.name() + ":" + identity,
-                Integer.toString(limits.length)));
-        arguments.addAll(limitArguments);
-        String[] evalSha = arguments.toArray(String[]::new);
-        // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again
-        return redis.execute("EVALSHA", evalSha)
-                .onFailure(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT"))
-                .recoverWithUni(() -> {
-                    String[] eval = evalSha.clone();
-                    eval[0] = SCRIPT;
-                    return redis.execute("EVAL", eval);
-                })
-                .map(response -> decision(bucket, limits, response));
+        return request;
+    }
+
+    private void remember(String key, long sentNanos, long nextPermitMillis, int binding) {
+        long waitMillis = nextPermitMillis - 1; // rounded up to the millisecond: one less, never past T
+        if (waitMillis <= 0) {
+            return;
+        }
+        if (refusals.size() >= MAX_REMEMBERED_REFUSALS) {
+            long now = System.nanoTime();
+            refusals.values().removeIf(refusal -> refusal.untilNanos() - now <= 0);
+            if (refusals.size() >= MAX_REMEMBERED_REFUSALS) {
+                return;
+            }
+        }
+        refusals.put(key, new Refusal(sentNanos + waitMillis * 1_000_000, binding));
     }
 
     private static String sha1(String script) {
@@ -121,7 +219,8 @@ public class RedisRateLimitStore {
         }
     }
 
-    private static RateLimitDecision decision(BucketDefinition bucket, Bandwidth[] limits, Response response) {
+    private RateLimitDecision decision(BucketDefinition bucket, Bandwidth[] limits, Response response, String key,
+            long sentNanos) {
         boolean allowed = response.get(0).toLong() == 1;
         long now = response.get(1).toLong();
         double[] tokens = new double[limits.length];
@@ -148,6 +247,9 @@ public class RedisRateLimitStore {
                 binding = i;
                 longestWait = wait;
             }
+        }
+        if (!allowed) {
+            remember(key, sentNanos, longestWait, binding);
         }
         return RateLimitDecision.of(allowed, bucket, binding, limits[binding].getCapacity(), remaining,
                 Math.max(0, longestWait) * 1_000_000);
