@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.Type;
@@ -36,6 +37,7 @@ class OpenApiProcessor {
 
     private static final DotName VALID = DotName.createSimple("jakarta.validation.Valid");
     private static final DotName STRING = DotName.createSimple(String.class);
+    private static final DotName BEAN_PARAM = DotName.createSimple("jakarta.ws.rs.BeanParam");
     /** Parameters the caller writes as text and Quarkus REST converts: a value it cannot convert is a 400. */
     private static final Set<String> TYPED_PARAMETER_SOURCES = Set.of("jakarta.ws.rs.QueryParam",
             "org.jboss.resteasy.reactive.RestQuery", "jakarta.ws.rs.HeaderParam", "org.jboss.resteasy.reactive.RestHeader",
@@ -100,6 +102,7 @@ class OpenApiProcessor {
         for (MethodParameterInfo parameter : method.declaration().parameters()) {
             typedParameters |= !parameter.type().name().equals(STRING) && parameter.declaredAnnotations().stream()
                     .anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name().toString()));
+            typedParameters |= parameter.hasDeclaredAnnotation(BEAN_PARAM) && hasTypedMembers(index, parameter.type().name());
             validated |= parameter.declaredAnnotations().stream().anyMatch(a -> a.name().equals(VALID)
                     || a.name().toString().startsWith("jakarta.validation.constraints."));
         }
@@ -118,6 +121,20 @@ class OpenApiProcessor {
                 method.hasAnnotation(CIRCUIT_BREAKER) || method.hasAnnotation(BULKHEAD) || idempotent
                         || rejectedWhenStoreFails,
                 method.hasAnnotation(TIMEOUT), method.hasAnnotation(FT_RATE_LIMIT), declaredStatuses);
+    }
+
+    /** Whether a {@code @BeanParam} class or record (or a superclass) has a member Quarkus REST converts from text. */
+    private static boolean hasTypedMembers(IndexView index, DotName type) {
+        for (ClassInfo current = index.getClassByName(type); current != null;
+                current = current.superName() == null ? null : index.getClassByName(current.superName())) {
+            for (FieldInfo field : current.fields()) {
+                if (!field.type().name().equals(STRING) && field.declaredAnnotations().stream()
+                        .anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name().toString()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The mapping of a thrown type or of its nearest mapped superclass. */

@@ -52,6 +52,7 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBundleBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.resteasy.reactive.server.spi.GlobalHandlerCustomizerBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
@@ -216,8 +217,10 @@ class ServerErrorProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    SyntheticBeanBuildItem recordParameterSources(ServerRecorder recorder, CombinedIndexBuildItem index) {
+    SyntheticBeanBuildItem recordParameterSources(ServerRecorder recorder, CombinedIndexBuildItem index,
+            BuildProducer<ReflectiveClassBuildItem> reflection) {
         Map<String, ParameterSources.Source> sources = new HashMap<>();
+        Set<String> beanParamClasses = new TreeSet<>();
         PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
             for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple(annotationName))) {
                 if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
@@ -225,8 +228,10 @@ class ServerErrorProcessor {
                     AnnotationValue value = annotation.value();
                     String name = value != null && !value.asString().isEmpty() ? value.asString()
                             : annotation.target().asField().name();
-                    sources.put(ParameterSources.fieldKey(annotation.target().asField().declaringClass().name().toString(),
-                            annotation.target().asField().name()), new ParameterSources.Source(in, name));
+                    String declaringClass = annotation.target().asField().declaringClass().name().toString();
+                    sources.put(ParameterSources.fieldKey(declaringClass, annotation.target().asField().name()),
+                            new ParameterSources.Source(in, name));
+                    beanParamClasses.add(declaringClass);
                     continue;
                 }
                 if (annotation.target().kind() != AnnotationTarget.Kind.METHOD_PARAMETER) {
@@ -239,6 +244,11 @@ class ServerErrorProcessor {
                         parameter.method().name(), parameter.position()), new ParameterSources.Source(in, name));
             }
         });
+        if (!beanParamClasses.isEmpty()) {
+            // a member that cannot be converted is found by trying the converter Quarkus REST keeps in its class
+            reflection.produce(ReflectiveClassBuildItem.builder(beanParamClasses.toArray(String[]::new)).fields()
+                    .reason(ServerErrorProcessor.class.getName()).build());
+        }
         return SyntheticBeanBuildItem.configure(ParameterSources.class).scope(Singleton.class).unremovable()
                 .supplier(recorder.parameterSources(sources)).setRuntimeInit().done();
     }

@@ -10,7 +10,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,7 +38,7 @@ public class OperationsDocumentTheirErrorResponsesTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Things.class, Guarded.class, NewThing.class, GadgetsApi.class,
-                    GadgetsResource.class))
+                    GadgetsResource.class, Paging.class, Labels.class))
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.writes.limits[0].permits", "10")
             .overrideConfigKey("quarkus.error-contract.rate-limit.buckets.writes.limits[0].period", "1M")
             // Quarkus's own bare 401/403 (it marks @PermitAll methods of an @Authenticated class too) would hide ours
@@ -87,6 +89,16 @@ public class OperationsDocumentTheirErrorResponsesTest {
     }
 
     @Test
+    void beanParamWithConvertedMembersCanBeABadRequest() {
+        given().get("/q/openapi?format=json").then()
+                .body("paths.'/things/paged'.get.responses.keySet()", containsInAnyOrder("200", "400", "500"))
+                .body("paths.'/things/paged'.get.responses.'400'.content.'application/problem+json'.example.code",
+                        equalTo("bad_request"))
+                // members that are text are given as they come: nothing to convert, no 400
+                .body("paths.'/things/labelled'.get.responses.keySet()", containsInAnyOrder("200", "500"));
+    }
+
+    @Test
     void permitAllInsideAnAuthenticatedResourceIsNotSecured() {
         given().get("/q/openapi?format=json").then()
                 .body("paths.'/guarded/open'.get.responses.keySet()", containsInAnyOrder("200", "500"))
@@ -112,8 +124,28 @@ public class OperationsDocumentTheirErrorResponsesTest {
         public String name;
     }
 
+    public static class Paging {
+        @QueryParam("page_size")
+        public int pageSize;
+    }
+
+    public record Labels(@QueryParam("label") String label, @HeaderParam("X-Label") String header) {
+    }
+
     @Path("/things")
     public static class Things {
+
+        @GET
+        @Path("paged")
+        public String paged(@BeanParam Paging paging) {
+            return "paged";
+        }
+
+        @GET
+        @Path("labelled")
+        public String labelled(@BeanParam Labels labels) {
+            return "labelled";
+        }
 
         @GET
         @Path("{id: \\d+}")

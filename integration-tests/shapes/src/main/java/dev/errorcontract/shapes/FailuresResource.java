@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /** Failures in every phase of a request, the way real code produces them. */
 @Path("/failures")
@@ -77,6 +78,24 @@ public class FailuresResource {
             }
             throw new IllegalStateException("storage offline at s3://internal-bucket");
         };
+    }
+
+    /** A reactive download of Vert.x buffers that fails after 64 KiB were sent. */
+    @GET
+    @Path("/buffers-fail-after")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Multi<Buffer> buffersFailAfter() {
+        return Multi.createFrom().range(0, 4).map(i -> Buffer.buffer(new byte[16 * 1024]))
+                .onCompletion().failWith(() -> new IllegalStateException("storage offline at s3://internal-bucket"));
+    }
+
+    /** A reactive download of byte arrays that fails after 64 KiB were sent. */
+    @GET
+    @Path("/bytes-fail-after")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Multi<byte[]> bytesFailAfter() {
+        return Multi.createFrom().range(0, 4).map(i -> new byte[16 * 1024])
+                .onCompletion().failWith(() -> new IllegalStateException("storage offline at s3://internal-bucket"));
     }
 
     @GET

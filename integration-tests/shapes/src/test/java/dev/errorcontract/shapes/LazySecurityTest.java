@@ -3,6 +3,8 @@ package dev.errorcontract.shapes;
 import static dev.errorcontract.shapes.Contract.assertContract;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
@@ -41,6 +43,22 @@ public class LazySecurityTest {
     void wrongPasswordOnAnnotatedEndpointIs401() {
         assertContract(given().auth().preemptive().basic("alice", "wrong").get("/annotated/admin"), 401,
                 "unauthorized").then().header("WWW-Authenticate", containsStringIgnoringCase("basic"));
+    }
+
+    /**
+     * The endpoint needs no authentication, but its rate limit asks who the caller is: the wrong password is found
+     * then, and answered by the contract, before any bucket is touched.
+     */
+    @Test
+    void wrongPasswordOnRateLimitedPublicEndpointIs401() {
+        for (int i = 0; i < 5; i++) {
+            assertContract(given().auth().preemptive().basic("bob", "wrong").get("/public/limited"), 401,
+                    "unauthorized").then().header("WWW-Authenticate", containsStringIgnoringCase("basic"))
+                    .header("RateLimit-Limit", nullValue());
+        }
+        given().get("/public/limited").then().statusCode(200).body(equalTo("limited"));
+        given().auth().preemptive().basic("bob", "bob-password").get("/public/limited").then().statusCode(200)
+                .header("RateLimit-Remaining", "999");
     }
 
     @Test

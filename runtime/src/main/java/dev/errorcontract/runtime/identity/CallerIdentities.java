@@ -85,7 +85,10 @@ public class CallerIdentities {
     /**
      * The identity of the caller of a Quarkus REST request by the given source; the client address when the source
      * has none (no API key, no authenticated identity, a resolver answering {@code null}). Asking for an authenticated
-     * identity may run the application's authentication (when it is not proactive), without blocking.
+     * identity may run the application's authentication (when it is not proactive), without blocking; when that
+     * refuses the credential the caller sent (a wrong password, an API key nobody issued), the {@code Uni} fails with
+     * the authentication's failure, so that the request is answered as any request whose authentication failed (the
+     * contract's 401) and counts for nobody: as with proactive authentication, where Quarkus refuses it before.
      *
      * @param source {@code api-key}, {@code principal}, {@code address} or {@code resolver:<identifier>}
      */
@@ -110,7 +113,8 @@ public class CallerIdentities {
 
     /**
      * The identity as far as it is known without waiting: as {@link #identify}, but where the authentication has not
-     * finished yet (only without proactive authentication) the caller counts by client address.
+     * finished yet (only without proactive authentication) the caller counts by client address. A refused credential
+     * throws the authentication's failure.
      */
     public String resolve(String source, ResteasyReactiveContainerRequestContext context) {
         AtomicReference<String> identity = new AtomicReference<>();
@@ -131,13 +135,15 @@ public class CallerIdentities {
         return resolvers.select(Identifier.Literal.of(identifier)).isResolvable();
     }
 
-    /** The identity the application's security established, or {@code null} for an anonymous or failed one. */
+    /**
+     * The identity the application's security established, or {@code null} for an anonymous one; a failure when it
+     * refused the caller's credential (with proactive authentication that request never gets here).
+     */
     private static Uni<SecurityIdentity> authenticated(RoutingContext routingContext) {
         if (routingContext == null) {
             return Uni.createFrom().nullItem();
         }
         return QuarkusHttpUser.getSecurityIdentity(routingContext, null)
-                .onFailure().recoverWithNull()
                 .map(identity -> identity == null || identity.isAnonymous() ? null : identity);
     }
 

@@ -68,7 +68,9 @@ public final class RateLimitFilters {
             }
             RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
             // finding an authenticated identity or asking Redis may take a while: without blocking, then resume
-            // (a suspended request resumed while the filter still runs simply goes on)
+            // (a suspended request resumed while the filter still runs simply goes on). A credential the application's
+            // security refuses (lazy authentication: the question "who is this?" runs it) fails the identity: the
+            // request resumes with that failure, the contract's 401, before any bucket is touched
             context.suspend();
             identities.get().identify(bucket.identity(), context)
                     .invoke(identity -> {

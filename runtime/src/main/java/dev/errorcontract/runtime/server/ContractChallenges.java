@@ -1,8 +1,6 @@
 package dev.errorcontract.runtime.server;
 
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.function.BiConsumer;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -16,19 +14,19 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Makes the 401s that Quarkus's HTTP security sends itself follow the contract. Runs after authentication and before
- * the HTTP permission check, and puts two things in the request's routing context, under the keys Quarkus reads:
- * <ul>
- * <li>the authentication failure handler: a failed (lazy) authentication answers the contract's 401 instead of an
- * empty one;</li>
- * <li>the mechanism that challenges the caller: a permission policy that denies an anonymous caller sends the
- * contract's 401, with the real mechanism's {@code WWW-Authenticate}.</li>
- * </ul>
- * With proactive authentication a failed authentication reaches {@link HttpFailureHandler} instead.
+ * the HTTP permission check, and puts in the request's routing context, under the key Quarkus reads, the mechanism
+ * that challenges the caller: a permission policy that denies an anonymous caller sends the contract's 401, with the
+ * real mechanism's {@code WWW-Authenticate}.
+ * <p>
+ * A failed authentication needs nothing here. Quarkus REST's authentication failure handler fails the routing context
+ * with it, which {@link HttpFailureHandler} renders (proactive authentication, or a lazy one that an HTTP permission
+ * policy asks for); and while Quarkus REST processes a request it removes that handler, so that a lazy authentication
+ * that fails there (a security annotation, the rate limit's question "who is this?", the application's own code)
+ * fails the one who asked and reaches the exception mappers. Wrapping that handler would keep Quarkus REST from
+ * removing it, and a second answer would race the first.
  */
 final class ContractChallenges implements Handler<RoutingContext> {
 
-    /** {@code QuarkusHttpUser.AUTH_FAILURE_HANDLER} */
-    static final String AUTH_FAILURE_HANDLER = "io.quarkus.vertx.http.auth-failure-handler";
     /** The mechanism HttpAuthenticator asks for the challenge when one is set. */
     static final String CHALLENGING_MECHANISM = HttpAuthenticationMechanism.class.getName();
 
@@ -36,23 +34,6 @@ final class ContractChallenges implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
         if (authenticator != null) {
-            BiConsumer<RoutingContext, Throwable> original = context.get(AUTH_FAILURE_HANDLER);
-            context.put(AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (event, failure) -> {
-                Throwable cause = failure;
-                while (cause instanceof CompletionException && cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
-                if (FailureClassifier.isA(cause, "io.quarkus.security.AuthenticationFailedException")
-                        || FailureClassifier.isA(cause, "io.quarkus.security.AuthenticationCompletionException")) {
-                    if (!event.response().ended()) {
-                        HttpFailureHandler.unauthorized(FailureClassifier.simple(401, null).error(), event);
-                    }
-                } else if (original != null) {
-                    original.accept(event, failure);
-                } else {
-                    event.fail(failure);
-                }
-            });
             HttpAuthenticationMechanism selected = context.get(CHALLENGING_MECHANISM);
             if (!(selected instanceof Challenger)) {
                 context.put(CHALLENGING_MECHANISM, new Challenger(selected, authenticator));

@@ -26,9 +26,7 @@ import dev.errorcontract.runtime.config.ErrorContractConfig;
 import dev.errorcontract.runtime.devui.DevActivity;
 import dev.errorcontract.runtime.metrics.ContractMetrics;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -88,7 +86,7 @@ public class ErrorResponses {
                 record(complete(FailureClassifier.unexpected(failure).error(), routingContext), failure,
                         routingContext, Map.of(), null);
             }
-            abort(routingContext);
+            TruncatedResponses.abort(routingContext);
             if (context instanceof ResteasyReactiveRequestContext requestContext) {
                 requestContext.resetBuildTimeSerialization();
             }
@@ -99,23 +97,6 @@ public class ErrorResponses {
             requestContext.resetBuildTimeSerialization();
         }
         return toResponse(RequestFailures.of(failure, context, parameterSources), routingContext);
-    }
-
-    /**
-     * Cuts the connection of a response that is partly sent, so that the client sees it truncated. The Netty channel
-     * is closed at once: Vert.x's own close (and {@code reset()}) waits for pending writes, and Quarkus REST then ends
-     * the response, so a final chunk could still go out and make the response look complete.
-     */
-    static void abort(RoutingContext context) {
-        if (context == null) {
-            return;
-        }
-        HttpConnection connection = context.request().connection();
-        if (connection instanceof ConnectionBase base) {
-            base.channel().close();
-        } else {
-            connection.close();
-        }
     }
 
     Response toResponse(FailureClassifier.Failure failure, RoutingContext context) {

@@ -26,7 +26,7 @@ public class HttpFailureHandler implements Handler<RoutingContext> {
         }
         if (context.response().headWritten()) {
             // part of the response is sent: cut the connection so that the caller sees a truncated answer
-            ErrorResponses.abort(context);
+            TruncatedResponses.abort(context);
             return;
         }
         ErrorResponses responses = Arc.container().instance(ErrorResponses.class).get();

@@ -37,7 +37,8 @@ final class RequestFailures {
 
     /**
      * The parameter Quarkus REST could not convert: the first declared parameter that the request sends but that has
-     * no value yet (parameters are converted in order, and conversion stops at the first failure).
+     * no value yet (parameters are converted in order, and conversion stops at the first failure); for a
+     * {@code @BeanParam}, the member whose value its converter refuses.
      */
     private static FieldError badParameter(ResteasyReactiveRequestContext request, ParameterSources sources) {
         ResteasyReactiveResourceInfo info = request.getResteasyReactiveResourceInfo();
@@ -46,13 +47,18 @@ final class RequestFailures {
             return null;
         }
         Object[] values = request.getParameters();
-        int count = info.getParameterTypes().length;
-        for (int index = 0; index < count; index++) {
-            ParameterSources.Source source = find(sources, info.getResourceClass(), info.getName(), index);
-            if (source == null || (index < values.length && values[index] != null)) {
+        Class<?>[] types = info.getParameterTypes();
+        for (int index = 0; index < types.length; index++) {
+            if (index < values.length && values[index] != null) {
                 continue;
             }
-            if (isSent(routing, source)) {
+            ParameterSources.Source source = find(sources, info.getResourceClass(), info.getName(), index);
+            if (source == null) {
+                FieldError member = BeanParams.badMember(types[index], request, sources);
+                if (member != null) {
+                    return member;
+                }
+            } else if (isSent(routing, source)) {
                 return FieldError.parameter(source.in(), source.name(), "invalid_type", null);
             }
         }
