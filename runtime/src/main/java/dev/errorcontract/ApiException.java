@@ -213,11 +213,8 @@ public class ApiException extends RuntimeException {
     }
 
     private static String message(ApiError error) {
-        StringBuilder message = new StringBuilder().append(error.status()).append(' ').append(error.code());
-        if (error.detail() != null) {
-            message.append(": ").append(error.detail());
-        }
-        return message.toString();
+        String message = error.status() + " " + error.code();
+        return error.detail() == null ? message : message + ": " + error.detail();
     }
 
     private static Map<String, List<String>> caseInsensitiveCopy(Map<String, List<String>> headers) {
