@@ -1,20 +1,26 @@
 package dev.errorcontract;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import dev.errorcontract.runtime.ratelimit.RateLimitHeaders;
+import dev.errorcontract.runtime.server.RetryAfter;
+
 /**
  * An error of the contract, as an exception.
  * <p>
- * On the server, throw it from a resource and the extension renders it:
+ * On the server, throw it from a resource and the extension renders it. A cause, when given, is logged with the error
+ * and never shown to the caller:
  *
  * <pre>{@code
  * throw ApiException.notFound("Task " + id + " does not exist");
  * throw ApiException.locked("Task " + id + " is being processed", Duration.ofSeconds(5));
+ * throw ApiException.serviceUnavailable("Payments are down", Duration.ofSeconds(30)).initCause(e);
  * }</pre>
  *
  * On a REST client, every non-2xx response arrives as one, typed by family, with the response headers and the raw body:
@@ -22,7 +28,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * try {
  *     tasks.create(task);
- * } catch (ApiException.RateLimited e) {
+ * } catch (ApiException.TooManyRequests e) {
  *     e.retryAfter(); // the server's Retry-After
  * } catch (ApiException e) {
  *     e.error().code();
@@ -34,7 +40,6 @@ public class ApiException extends RuntimeException {
     private final ApiError error;
     private final Map<String, List<String>> headers;
     private final String rawBody;
-    private final boolean received;
     private final Origin origin;
 
     /**
@@ -44,19 +49,31 @@ public class ApiException extends RuntimeException {
     public record Origin(String client, String method, String idempotencyKey) {
     }
 
-    /** An exception for the given error; prefer the factory methods, which pick the family subtype. */
-    public ApiException(ApiError error) {
-        this(error, Map.of(), null, null, null);
+    /** What an exception is made of, so that the family subtypes need one constructor each. */
+    private record Parts(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
+            Origin origin) {
     }
 
-    protected ApiException(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-            Origin origin) {
-        super(message(error), cause);
-        this.error = error;
-        this.headers = headers == null || headers.isEmpty() ? Map.of() : caseInsensitiveCopy(headers);
-        this.rawBody = rawBody;
-        this.received = origin != null;
-        this.origin = origin;
+    /** An exception for the given error; prefer the factory methods, which pick the family subtype. */
+    public ApiException(ApiError error) {
+        this(error, null);
+    }
+
+    /** An exception for the given error, caused by another; the cause is logged, never rendered. */
+    public ApiException(ApiError error, Throwable cause) {
+        this(new Parts(error, Map.of(), null, cause, null));
+    }
+
+    private ApiException(Parts parts) {
+        super(message(parts.error()));
+        if (parts.cause() != null) {
+            super.initCause(parts.cause()); // without one, initCause stays possible later
+        }
+        this.error = parts.error();
+        this.headers = parts.headers() == null || parts.headers().isEmpty() ? Map.of()
+                : caseInsensitiveCopy(parts.headers());
+        this.rawBody = parts.rawBody();
+        this.origin = parts.origin();
     }
 
     /** For a received error, the call it answered. */
@@ -70,7 +87,7 @@ public class ApiException extends RuntimeException {
      * the downstream error on purpose, throw a new one: {@code throw ApiException.of(e.error())}.
      */
     public boolean isReceived() {
-        return received;
+        return origin != null;
     }
 
     /** The error model. */
@@ -112,16 +129,31 @@ public class ApiException extends RuntimeException {
         return rawBody;
     }
 
-    // ---- factories for the catalogue ----
+    /**
+     * Sets the cause, once, as {@link Throwable#initCause} does, and returns this exception, so that a factory's
+     * result can be thrown with a cause: {@code throw ApiException.conflict("...").initCause(e)}.
+     */
+    @Override
+    public synchronized ApiException initCause(Throwable cause) {
+        super.initCause(cause);
+        return this;
+    }
 
-    /** An error with any status and code; the returned type is the family subtype of the status. */
+    // ---- factories: the returned type is the family subtype of the status ----
+
+    /** An error with any status and code. */
     public static ApiException of(int status, String code, String detail) {
         return of(ApiError.of(status, code, detail));
     }
 
     /** The exception of the family subtype for an error. */
     public static ApiException of(ApiError error) {
-        return create(error, Map.of(), null, null, null);
+        return create(new Parts(error, Map.of(), null, null, null));
+    }
+
+    /** The exception of the family subtype for an error, caused by another; the cause is logged, never rendered. */
+    public static ApiException of(ApiError error, Throwable cause) {
+        return create(new Parts(error, Map.of(), null, cause, null));
     }
 
     /**
@@ -129,7 +161,7 @@ public class ApiException extends RuntimeException {
      * headers); {@code Retry-After} comes from {@link ApiError#retryAfter()} and {@code Content-Type} from the renderer.
      */
     public static ApiException of(ApiError error, Map<String, List<String>> headers) {
-        return create(error, headers, null, null, null);
+        return create(new Parts(error, headers, null, null, null));
     }
 
     /**
@@ -138,48 +170,7 @@ public class ApiException extends RuntimeException {
      */
     public static ApiException received(ApiError error, Map<String, List<String>> headers, String rawBody,
             Origin origin) {
-        return create(error, headers, rawBody, null, origin == null ? new Origin(null, null, null) : origin);
-    }
-
-    private static ApiException create(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-            Origin received) {
-        int status = error.status();
-        if (status == 404) {
-            return new NotFound(error, headers, rawBody, cause, received);
-        } else if (status == 409) {
-            return new Conflict(error, headers, rawBody, cause, received);
-        } else if (status == 422 || ErrorCodes.VALIDATION_ERROR.equals(error.code())) {
-            return new ValidationFailed(error, headers, rawBody, cause, received);
-        } else if (status == 423) {
-            return new Locked(error, headers, rawBody, cause, received);
-        } else if (status == 429) {
-            return new RateLimited(error, headers, rawBody, cause, received);
-        } else if (status == 503) {
-            return new Unavailable(error, headers, rawBody, cause, received);
-        } else if (status >= 500) {
-            return new ServerError(error, headers, rawBody, cause, received);
-        }
-        return new ApiException(error, headers, rawBody, cause, received);
-    }
-
-    /** 400 {@code bad_request}. */
-    public static ApiException badRequest(String detail) {
-        return of(400, ErrorCodes.BAD_REQUEST, detail);
-    }
-
-    /** 401 {@code unauthorized}. */
-    public static ApiException unauthorized(String detail) {
-        return of(401, ErrorCodes.UNAUTHORIZED, detail);
-    }
-
-    /** 402 {@code payment_required}. */
-    public static ApiException paymentRequired(String detail) {
-        return of(402, ErrorCodes.PAYMENT_REQUIRED, detail);
-    }
-
-    /** 403 {@code forbidden}. */
-    public static ApiException forbidden(String detail) {
-        return of(403, ErrorCodes.FORBIDDEN, detail);
+        return create(new Parts(error, headers, rawBody, null, origin == null ? new Origin(null, null, null) : origin));
     }
 
     /** 404 {@code not_found}. */
@@ -197,145 +188,110 @@ public class ApiException extends RuntimeException {
         return (ValidationFailed) of(ApiError.of(422, ErrorCodes.VALIDATION_ERROR, detail).withErrors(errors));
     }
 
-    /** 423 {@code locked}: the resource is busy, the caller may retry after the given wait. */
+    /** 423 {@code locked}: the resource is busy; the caller may retry after the wait (whole seconds, rounded up). */
     public static Locked locked(String detail, Duration retryAfter) {
-        return (Locked) of(ApiError.of(423, ErrorCodes.LOCKED, detail).withRetryAfter(seconds(retryAfter)));
-    }
-
-    /** 429 {@code rate_limit_exceeded}, retry after the given wait. */
-    public static RateLimited rateLimited(String detail, Duration retryAfter) {
-        return (RateLimited) of(ApiError.of(429, ErrorCodes.RATE_LIMIT_EXCEEDED, detail).withRetryAfter(seconds(retryAfter)));
+        return (Locked) of(ApiError.of(423, ErrorCodes.LOCKED, detail).withRetryAfter(RetryAfter.seconds(retryAfter)));
     }
 
     /** 503 {@code service_unavailable}; {@code retryAfter} may be {@code null} when the wait is not known. */
     public static Unavailable serviceUnavailable(String detail, Duration retryAfter) {
-        return (Unavailable) of(
-                ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE, detail).withRetryAfter(retryAfter == null ? null : seconds(retryAfter)));
+        return (Unavailable) of(ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE, detail)
+                .withRetryAfter(retryAfter == null ? null : RetryAfter.seconds(retryAfter)));
     }
 
-    /** Whole seconds, rounded up, never below 1: a Retry-After of 0 would invite an immediate retry storm. */
-    static long seconds(Duration wait) {
-        if (wait == null) {
-            throw new IllegalArgumentException("retryAfter must not be null");
-        }
-        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+    private static ApiException create(Parts parts) {
+        int status = parts.error().status();
+        boolean validation = status == 422 || ErrorCodes.VALIDATION_ERROR.equals(parts.error().code());
+        return status == 404 ? new NotFound(parts)
+                : status == 409 ? new Conflict(parts)
+                : validation ? new ValidationFailed(parts)
+                : status == 423 ? new Locked(parts)
+                : status == 429 ? new TooManyRequests(parts)
+                : status == 503 ? new Unavailable(parts)
+                : status >= 500 ? new ServerError(parts)
+                : new ApiException(parts);
     }
 
     private static String message(ApiError error) {
-        StringBuilder message = new StringBuilder().append(error.status()).append(' ').append(error.code());
-        if (error.detail() != null) {
-            message.append(": ").append(error.detail());
-        }
-        return message.toString();
+        String message = error.status() + " " + error.code();
+        return error.detail() == null ? message : message + ": " + error.detail();
     }
 
     private static Map<String, List<String>> caseInsensitiveCopy(Map<String, List<String>> headers) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** 404: the resource does not exist (or is concealed). */
     public static class NotFound extends ApiException {
-        protected NotFound(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                Origin received) {
-            super(error, headers, rawBody, cause, received);
+        private NotFound(Parts parts) {
+            super(parts);
         }
     }
 
     /** 409: a state conflict, including the idempotency conflicts. */
     public static class Conflict extends ApiException {
-        protected Conflict(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                Origin received) {
-            super(error, headers, rawBody, cause, received);
+        private Conflict(Parts parts) {
+            super(parts);
         }
     }
 
     /** 422 (or a {@code validation_error} with another status): the request failed validation; see {@link ApiError#errors()}. */
     public static class ValidationFailed extends ApiException {
-        protected ValidationFailed(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                Origin received) {
-            super(error, headers, rawBody, cause, received);
+        private ValidationFailed(Parts parts) {
+            super(parts);
         }
     }
 
     /** 423: the resource is busy; retry after {@link #retryAfter()}. */
     public static class Locked extends ApiException {
-        protected Locked(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                Origin received) {
-            super(error, headers, rawBody, cause, received);
+        private Locked(Parts parts) {
+            super(parts);
         }
     }
 
     /**
-     * 429: a rate limit is used up; retry after {@link #retryAfter()}. A received one also tells the limit from the
-     * {@code RateLimit-Limit/-Remaining/-Reset} headers or the IETF {@code RateLimit} field.
+     * 429 Too Many Requests: a rate limit is used up; retry after {@link #retryAfter()}. A received one also tells the
+     * limit from the {@code RateLimit-Limit/-Remaining/-Reset} headers or the IETF {@code RateLimit} field.
      */
-    public static class RateLimited extends ApiException {
-        protected RateLimited(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                Origin received) {
-            super(error, headers, rawBody, cause, received);
+    public static class TooManyRequests extends ApiException {
+        private TooManyRequests(Parts parts) {
+            super(parts);
         }
 
         /** The permits per period of the limit, from {@code RateLimit-Limit}. */
         public OptionalLong limit() {
-            return number(header("RateLimit-Limit").orElse(null));
+            return RateLimitHeaders.limit(this::header);
         }
 
         /** The permits left, from {@code RateLimit-Remaining} or the {@code r} parameter of {@code RateLimit}. */
         public OptionalLong remaining() {
-            OptionalLong remaining = number(header("RateLimit-Remaining").orElse(null));
-            return remaining.isPresent() ? remaining : ietfParameter("r");
+            return RateLimitHeaders.remaining(this::header);
         }
 
         /** Seconds until the limit resets, from {@code RateLimit-Reset} or the {@code t} parameter of {@code RateLimit}. */
         public OptionalLong reset() {
-            OptionalLong reset = number(header("RateLimit-Reset").orElse(null));
-            return reset.isPresent() ? reset : ietfParameter("t");
+            return RateLimitHeaders.reset(this::header);
         }
 
         /** The {@code RateLimit-Policy} field as sent, for example {@code "api";q=90;w=60}. */
         public Optional<String> policy() {
-            return header("RateLimit-Policy");
-        }
-
-        private OptionalLong ietfParameter(String name) {
-            String field = header("RateLimit").orElse(null);
-            if (field == null) {
-                return OptionalLong.empty();
-            }
-            for (String parameter : field.split(";")) {
-                String[] pair = parameter.trim().split("=", 2);
-                if (pair.length == 2 && pair[0].equals(name)) {
-                    return number(pair[1]);
-                }
-            }
-            return OptionalLong.empty();
-        }
-
-        private static OptionalLong number(String value) {
-            try {
-                return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
-            } catch (NumberFormatException e) {
-                return OptionalLong.empty();
-            }
+            return header(RateLimitHeaders.POLICY);
         }
     }
 
     /** 503: the service is unavailable (maintenance, open circuit, overload). */
     public static class Unavailable extends ApiException {
-        protected Unavailable(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                Origin received) {
-            super(error, headers, rawBody, cause, received);
+        private Unavailable(Parts parts) {
+            super(parts);
         }
     }
 
     /** 5xx other than 503: the server failed. */
     public static class ServerError extends ApiException {
-        protected ServerError(ApiError error, Map<String, List<String>> headers, String rawBody, Throwable cause,
-                Origin received) {
-            super(error, headers, rawBody, cause, received);
+        private ServerError(Parts parts) {
+            super(parts);
         }
     }
 }

@@ -82,7 +82,7 @@ public class RestClientTest {
 
     @Test
     void withoutRetryNothingIsRetriedButErrorsAreTyped() {
-        call("rate-limited", 5, "once").body("exception", equalTo("RateLimited")).body("retry_after", equalTo(1))
+        call("rate-limited", 5, "once").body("exception", equalTo("TooManyRequests")).body("retry_after", equalTo(1))
                 .body("code", equalTo("rate_limit_exceeded")).body("attempts", equalTo(1));
     }
 

@@ -77,7 +77,7 @@ public class KeylessPostAndLongRetryAfterTest {
 
     @Test
     void retryAfterBeyondTheMaximumFailsAtOnce() {
-        ApiException.RateLimited error = assertThrows(ApiException.RateLimited.class, () -> client.slowDown());
+        ApiException.TooManyRequests error = assertThrows(ApiException.TooManyRequests.class, () -> client.slowDown());
         assertEquals(Duration.ofSeconds(3600), error.retryAfter().orElseThrow());
         assertEquals(1, SLOW_DOWNS.get(), "not retried: the wait is over the maximum");
         assertTrue(error.limit().isPresent());

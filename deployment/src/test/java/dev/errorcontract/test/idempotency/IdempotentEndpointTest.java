@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,28 +65,35 @@ public class IdempotentEndpointTest {
     @Test
     void concurrentDuplicatesRunOnceAndTheOthersAreToldItIsInProgress() throws Exception {
         int before = Counter.SLOW_CALLS.get();
+        Counter.slowRuns();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch toldInProgress = new CountDownLatch(7);
         try {
-            Future<?>[] calls = new Future<?>[8];
-            AtomicInteger inProgress = new AtomicInteger();
-            for (int i = 0; i < calls.length; i++) {
-                calls[i] = pool.submit(() -> {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> {
                     start.await();
-                    int status = given().header("Idempotency-Key", "k-slow").contentType("application/json")
-                            .body("{\"sku\":\"slow\"}").post("/orders/slow").then().extract().statusCode();
-                    if (status == 409) {
-                        inProgress.incrementAndGet();
+                    var response = given().header("Idempotency-Key", "k-slow").contentType("application/json")
+                            .body("{\"sku\":\"slow\"}").post("/orders/slow").then().extract();
+                    if (response.statusCode() == 409 && "request_in_progress".equals(response.path("code"))) {
+                        toldInProgress.countDown();
                     }
-                    return status;
-                });
+                    return response.statusCode();
+                }));
             }
             start.countDown();
-            for (Future<?> call : calls) {
-                call.get(30, TimeUnit.SECONDS);
+            assertTrue(Counter.slowStarted.await(20, TimeUnit.SECONDS), "one request runs");
+            assertTrue(toldInProgress.await(20, TimeUnit.SECONDS), "the 7 others are told it is in progress");
+            Counter.slowRelease.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> call : calls) {
+                statuses.add(call.get(30, TimeUnit.SECONDS));
             }
+            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
             assertEquals(1, Counter.SLOW_CALLS.get() - before, "the handler ran once");
         } finally {
+            Counter.slowRelease.countDown();
             pool.shutdownNow();
         }
         given().header("Idempotency-Key", "k-slow").contentType("application/json").body("{\"sku\":\"slow\"}")
@@ -92,21 +102,19 @@ public class IdempotentEndpointTest {
 
     @Test
     void inProgressCarriesRetryAfter() throws Exception {
-        int before = Counter.SLOW_CALLS.get();
+        Counter.slowRuns();
         Thread first = new Thread(() -> given().header("Idempotency-Key", "k-busy").contentType("application/json")
                 .body("{\"sku\":\"slow\"}").post("/orders/slow"));
         first.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (Counter.SLOW_CALLS.get() == before) { // until the first request runs, holding the key
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the first request did not start");
-            }
-            Thread.sleep(10);
+        try {
+            assertTrue(Counter.slowStarted.await(20, TimeUnit.SECONDS), "the first request did not start");
+            given().header("Idempotency-Key", "k-busy").contentType("application/json").body("{\"sku\":\"slow\"}")
+                    .post("/orders/slow").then().statusCode(409).body("code", equalTo("request_in_progress"))
+                    .header("Retry-After", "1").body("retry_after", equalTo(1));
+        } finally {
+            Counter.slowRelease.countDown();
+            first.join();
         }
-        given().header("Idempotency-Key", "k-busy").contentType("application/json").body("{\"sku\":\"slow\"}")
-                .post("/orders/slow").then().statusCode(409).body("code", equalTo("request_in_progress"))
-                .header("Retry-After", "1").body("retry_after", equalTo(1));
-        first.join();
     }
 
     @Test
@@ -174,6 +182,15 @@ public class IdempotentEndpointTest {
         static final AtomicInteger ORDERS = new AtomicInteger();
         static final AtomicInteger SLOW_CALLS = new AtomicInteger();
         static final AtomicInteger FAILING_CALLS = new AtomicInteger();
+        /** Counted down when the slow handler runs; it returns once the test counts down {@code slowRelease}. */
+        static volatile CountDownLatch slowStarted = new CountDownLatch(1);
+        static volatile CountDownLatch slowRelease = new CountDownLatch(1);
+
+        /** New latches for a test that runs the slow handler. */
+        static void slowRuns() {
+            slowStarted = new CountDownLatch(1);
+            slowRelease = new CountDownLatch(1);
+        }
     }
 
     @Path("/orders")
@@ -192,7 +209,8 @@ public class IdempotentEndpointTest {
         @Idempotent
         public String slow(String body) throws InterruptedException {
             Counter.SLOW_CALLS.incrementAndGet();
-            Thread.sleep(1_000);
+            Counter.slowStarted.countDown();
+            Counter.slowRelease.await(30, TimeUnit.SECONDS);
             return "{\"done\":true}";
         }
 

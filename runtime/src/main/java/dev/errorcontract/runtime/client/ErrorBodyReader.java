@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.errorcontract.ApiError;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.FieldError;
+import dev.errorcontract.runtime.server.RetryAfter;
 
 /**
  * Reads an error response into the contract's model: the status first, the body second. It understands RFC 9457
@@ -79,8 +80,7 @@ public final class ErrorBodyReader {
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                long seconds = Duration.between(now, date).toMillis();
-                return seconds <= 0 ? 0L : (seconds + 999) / 1000;
+                return RetryAfter.ceilSeconds(Duration.between(now, date));
             } catch (RuntimeException notADate) {
                 return null;
             }

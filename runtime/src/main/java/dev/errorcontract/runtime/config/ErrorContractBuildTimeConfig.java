@@ -28,7 +28,11 @@ public interface ErrorContractBuildTimeConfig {
     Map<String, ExceptionMapping> exceptions();
 
     interface ExceptionMapping {
-        /** The HTTP status, 400 to 599 (required). */
+        /**
+         * The HTTP status, 400 to 599 (required), of the exception class the key names by its fully qualified name:
+         * an application's own class, or one of a library or the JDK, subtypes included. It overrides
+         * {@code @ErrorCode} on the class.
+         */
         Integer status();
 
         /** The stable snake_case code; the catalogue code of the status when not set. */

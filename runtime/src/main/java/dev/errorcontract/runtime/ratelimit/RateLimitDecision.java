@@ -1,6 +1,9 @@
 package dev.errorcontract.runtime.ratelimit;
 
+import java.time.Duration;
 import java.util.List;
+
+import dev.errorcontract.runtime.server.RetryAfter;
 
 /**
  * The outcome of one rate-limit check, with what the response headers report.
@@ -21,8 +24,9 @@ public record RateLimitDecision(boolean allowed, String bucket, long limit, long
 
     static RateLimitDecision of(boolean allowed, BucketDefinition bucket, int policy, long limit, long remaining,
             long nextPermitNanos) {
-        long reset = ceilSeconds(nextPermitNanos);
-        long retryAfter = allowed ? 0 : Math.max(1, reset);
+        Duration nextPermit = Duration.ofNanos(nextPermitNanos);
+        long reset = RetryAfter.ceilSeconds(nextPermit);
+        long retryAfter = allowed ? 0 : RetryAfter.seconds(nextPermit);
         return new RateLimitDecision(allowed, bucket.name(), limit, remaining, allowed ? reset : retryAfter, retryAfter,
                 bucket.policies(), policy);
     }
@@ -34,10 +38,5 @@ public record RateLimitDecision(boolean allowed, String bucket, long limit, long
 
     /** One limit of a bucket: {@code permits} per {@code windowSeconds}. */
     public record Policy(long permits, long windowSeconds) {
-    }
-
-    /** Whole seconds, rounded up. */
-    static long ceilSeconds(long nanos) {
-        return nanos <= 0 ? 0 : (nanos + 999_999_999L) / 1_000_000_000L;
     }
 }

@@ -1,5 +1,6 @@
 package dev.errorcontract.runtime.ratelimit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +15,12 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestFi
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 
 import dev.errorcontract.ApiError;
-import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.runtime.devui.DevActivity;
 import dev.errorcontract.runtime.identity.CallerIdentities;
 import dev.errorcontract.runtime.metrics.ContractMetrics;
 import dev.errorcontract.runtime.server.ErrorResponses;
+import dev.errorcontract.runtime.server.FailureClassifier;
 import dev.errorcontract.runtime.server.RoutingContexts;
-import dev.errorcontract.runtime.server.StandardDetails;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,6 +28,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class RateLimitFilters {
 
     static final String DECISION = RateLimitDecision.class.getName();
+    /** The Retry-After of a request refused because the store failed (on-failure=reject): no wait is known. */
+    private static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(1);
 
     private RateLimitFilters() {
     }
@@ -82,11 +84,10 @@ public final class RateLimitFilters {
                             : Uni.createFrom().item(rateLimiter.tryConsumeLocally(bucket, identity)))
                     .subscribe().with(decision -> {
                         // abortWith resumes a suspended request itself: resuming it again would run the chain twice
-                        if (decision == null) {
+                        if (decision == null) { // the store failed and on-failure=reject
                             context.abortWith(responses.get().toResponse(
-                                    ApiError.of(503, ErrorCodes.SERVICE_UNAVAILABLE, StandardDetails.of(503))
-                                            .withRetryAfter(1L),
-                                    Map.of(), null, routingContext));
+                                    FailureClassifier.unavailable(STORE_RETRY_AFTER).error(), Map.of(), null,
+                                    routingContext));
                         } else if (!apply(context, routingContext, rateLimiter, decision)) {
                             context.resume();
                         }
@@ -114,8 +115,7 @@ public final class RateLimitFilters {
         }
 
         static ApiError rejection(RateLimitDecision decision) {
-            return ApiError.of(429, ErrorCodes.RATE_LIMIT_EXCEEDED, StandardDetails.of(429))
-                    .withRetryAfter(decision.retryAfterSeconds());
+            return FailureClassifier.rateLimited(Duration.ofSeconds(decision.retryAfterSeconds())).error();
         }
     }
 

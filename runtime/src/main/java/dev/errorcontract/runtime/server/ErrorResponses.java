@@ -83,8 +83,8 @@ public class ErrorResponses {
             } else {
                 // part of the response is sent: cut the connection (no final chunk), so that the caller sees it is
                 // truncated instead of a complete answer with something appended
-                record(complete(FailureClassifier.unexpected(failure).error(), routingContext), failure,
-                        routingContext, Map.of(), null);
+                FailureClassifier.Classified unexpected = FailureClassifier.unexpected(failure);
+                record(complete(unexpected.error(), routingContext), unexpected, routingContext, null);
             }
             TruncatedResponses.abort(routingContext);
             if (context instanceof ResteasyReactiveRequestContext requestContext) {
@@ -111,9 +111,11 @@ public class ErrorResponses {
             if (allow != null) {
                 headers = new java.util.LinkedHashMap<>(headers);
                 headers.put("Allow", List.of(allow));
+                classified = new FailureClassifier.Classified(classified.error(), headers, classified.unexpected(),
+                        classified.cause());
             }
         }
-        return toResponse(classified.error(), headers, classified.unexpected(), context);
+        return toResponse(classified, context);
     }
 
     /**
@@ -122,10 +124,16 @@ public class ErrorResponses {
      */
     public Response toResponse(ApiError error, Map<String, List<String>> headers, Throwable cause,
             RoutingContext context) {
+        return toResponse(new FailureClassifier.Classified(error, headers, cause), context);
+    }
+
+    /** The contract response for a classified failure, logged as the contract says. */
+    Response toResponse(FailureClassifier.Classified classified, RoutingContext context) {
+        Map<String, List<String>> headers = classified.headers();
         Locale language = language(context);
-        ApiError complete = localize(complete(error, context), language);
+        ApiError complete = localize(complete(classified.error(), context), language);
         byte[] body = body(complete);
-        record(complete, cause, context, headers, body);
+        record(complete, classified, context, body);
         Response.ResponseBuilder response = Response.status(complete.status())
                 .entity(body)
                 .header("Content-Type", renderer.contentType(complete))
@@ -146,10 +154,16 @@ public class ErrorResponses {
 
     /** Writes the contract response straight to Vert.x, for failures that happen before Quarkus REST runs. */
     public void write(ApiError error, Map<String, List<String>> headers, Throwable cause, RoutingContext context) {
+        write(new FailureClassifier.Classified(error, headers, cause), context);
+    }
+
+    /** Writes the contract response of a classified failure straight to Vert.x. */
+    void write(FailureClassifier.Classified classified, RoutingContext context) {
+        Map<String, List<String>> headers = classified.headers();
         Locale language = language(context);
-        ApiError complete = localize(complete(error, context), language);
+        ApiError complete = localize(complete(classified.error(), context), language);
         byte[] body = body(complete);
-        record(complete, cause, context, headers, body);
+        record(complete, classified, context, body);
         HttpServerResponse response = context.response();
         if (response.ended() || response.headWritten()) {
             return;
@@ -226,14 +240,13 @@ public class ErrorResponses {
     }
 
     /** Logs, counts and, in dev mode, keeps an error response for the Dev UI. */
-    private void record(ApiError error, Throwable cause, RoutingContext context, Map<String, List<String>> headers,
-            byte[] body) {
+    private void record(ApiError error, FailureClassifier.Classified classified, RoutingContext context, byte[] body) {
         String method = context == null ? "-" : context.request().method().name();
-        log(error, cause, method);
+        log(error, classified, method);
         metrics.error(error.status(), error.code());
         if (devActivity != null) {
             Map<String, List<String>> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            sent.putAll(headers);
+            sent.putAll(classified.headers());
             if (error.retryAfter() != null) {
                 sent.put("Retry-After", List.of(String.valueOf(error.retryAfter())));
             }
@@ -243,16 +256,20 @@ public class ErrorResponses {
     }
 
 
-    private static void log(ApiError error, Throwable cause, String method) {
-        if (cause != null) {
-            LOG.errorf(cause, "request_id=%s %s %s -> %d %s", error.requestId(), method, error.instance(),
-                    error.status(), error.code());
+    /**
+     * An unexpected exception at ERROR with its stack trace; a deliberate 5xx at WARN, a 4xx at DEBUG, each with the
+     * cause the application gave it (if any).
+     */
+    private static void log(ApiError error, FailureClassifier.Classified classified, String method) {
+        if (classified.unexpected() != null) {
+            LOG.errorf(classified.unexpected(), "request_id=%s %s %s -> %d %s", error.requestId(), method,
+                    error.instance(), error.status(), error.code());
         } else if (error.isServerError()) {
-            LOG.warnf("request_id=%s %s %s -> %d %s: %s", error.requestId(), method, error.instance(), error.status(),
-                    error.code(), error.detail());
+            LOG.warnf(classified.cause(), "request_id=%s %s %s -> %d %s: %s", error.requestId(), method,
+                    error.instance(), error.status(), error.code(), error.detail());
         } else if (LOG.isDebugEnabled()) {
-            LOG.debugf("request_id=%s %s %s -> %d %s: %s", error.requestId(), method, error.instance(),
-                    error.status(), error.code(), error.detail());
+            LOG.debugf(classified.cause(), "request_id=%s %s %s -> %d %s: %s", error.requestId(), method,
+                    error.instance(), error.status(), error.code(), error.detail());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.errorcontract.runtime.server;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.ResteasyReactiveClientProblem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.errorcontract.ApiError;
 import dev.errorcontract.ApiException;
@@ -23,8 +22,10 @@ import dev.errorcontract.FieldError;
 
 /**
  * The one decision "which status and code does this failure get": by the exception and by the phase of the request it
- * happened in. Plain logic (no CDI, no Vert.x), so that it is unit-tested as such; every mapper and handler asks it
- * and renders its answer through {@link ErrorResponses}.
+ * happened in. Plain logic (no CDI, no Vert.x), so that it is unit-tested as such; every mapper, handler and filter
+ * asks it (the filters for what a used-up limit or an unreachable store answers: {@link #rateLimited},
+ * {@link #unavailable}) and renders its answer through {@link ErrorResponses}. Jackson's and fault tolerance's
+ * failures are read by {@link JsonFailures} and {@link FaultToleranceFailures}.
  */
 public final class FailureClassifier {
 
@@ -49,10 +50,9 @@ public final class FailureClassifier {
      * @param phase where it happened
      * @param badParameter the query, header, cookie or form parameter that could not be converted, when the failure
      *        is such a conversion (found by the caller from the request), else {@code null}
-     * @param breakerDelay the {@code delay} in seconds of the {@code @CircuitBreaker} on the resource method, else
-     *        {@code null}
+     * @param breakerDelay the {@code delay} of the {@code @CircuitBreaker} on the resource method, else {@code null}
      */
-    public record Failure(Throwable failure, Phase phase, FieldError badParameter, Long breakerDelay) {
+    public record Failure(Throwable failure, Phase phase, FieldError badParameter, Duration breakerDelay) {
         public Failure(Throwable failure, Phase phase) {
             this(failure, phase, null, null);
         }
@@ -63,8 +63,13 @@ public final class FailureClassifier {
      *
      * @param headers headers of the response besides the contract's own
      * @param unexpected the exception to log at ERROR with its stack trace, or {@code null}
+     * @param cause the cause an application gave a deliberate error ({@code ApiException}), logged with it at the
+     *        error's own level and never rendered, or {@code null}
      */
-    public record Classified(ApiError error, Map<String, List<String>> headers, Throwable unexpected) {
+    public record Classified(ApiError error, Map<String, List<String>> headers, Throwable unexpected, Throwable cause) {
+        public Classified(ApiError error, Map<String, List<String>> headers, Throwable unexpected) {
+            this(error, headers, unexpected, null);
+        }
     }
 
     /** The texts a classification needs (from the message bundles, in the caller's language). */
@@ -95,7 +100,8 @@ public final class FailureClassifier {
     public Classified classify(Failure input, Texts texts) {
         Throwable failure = input.failure();
         if (failure instanceof ApiException api) {
-            return api.isReceived() ? downstream(502, failure) : new Classified(api.error(), api.headers(), null);
+            return api.isReceived() ? downstream(502, failure)
+                    : new Classified(api.error(), api.headers(), null, api.getCause());
         }
         if (failure instanceof ResteasyReactiveClientProblem) {
             return downstream(502, failure);
@@ -107,10 +113,10 @@ public final class FailureClassifier {
         if (isA(failure, SECURITY + "ForbiddenException")) {
             return simple(concealForbidden ? 404 : 403, null);
         }
-        JsonProcessingException json = jsonCause(failure);
+        JsonProcessingException json = JsonFailures.jsonCause(failure);
         if (json != null) {
             if (input.phase() == Phase.READING && !(json instanceof InvalidDefinitionException)) {
-                return malformedBody(json, texts);
+                return JsonFailures.malformedBody(json, texts);
             }
             return unexpected(failure);
         }
@@ -121,7 +127,7 @@ public final class FailureClassifier {
         if (transport != null) {
             return transport;
         }
-        Classified faultTolerance = FaultTolerance.classify(failure, input.breakerDelay());
+        Classified faultTolerance = FaultToleranceFailures.classify(failure, input.breakerDelay());
         if (faultTolerance != null) {
             return faultTolerance;
         }
@@ -140,6 +146,22 @@ public final class FailureClassifier {
     public static Classified simple(int status, Throwable unexpected) {
         return new Classified(ApiError.of(status, ErrorCodes.defaultCode(status), StandardDetails.of(status)), Map.of(),
                 unexpected);
+    }
+
+    /** 429 {@code rate_limit_exceeded}: a rate limit is used up; the caller may retry after the wait. */
+    public static Classified rateLimited(Duration retryAfter) {
+        Classified limited = simple(429, null);
+        return new Classified(limited.error().withRetryAfter(RetryAfter.seconds(retryAfter)), Map.of(), null);
+    }
+
+    /**
+     * 503 {@code service_unavailable}: the service cannot answer now (an open circuit, a store it needs that failed);
+     * {@code retryAfter} is {@code null} when the wait is not known.
+     */
+    public static Classified unavailable(Duration retryAfter) {
+        Classified unavailable = simple(503, null);
+        return retryAfter == null ? unavailable
+                : new Classified(unavailable.error().withRetryAfter(RetryAfter.seconds(retryAfter)), Map.of(), null);
     }
 
     private Classified webApplication(WebApplicationException wae, Failure input, Texts texts) {
@@ -198,20 +220,6 @@ public final class FailureClassifier {
         return null;
     }
 
-    private Classified malformedBody(JsonProcessingException json, Texts texts) {
-        String field = json instanceof JsonMappingException mapping ? fieldPath(mapping.getPath()) : null;
-        if (field == null) {
-            return new Classified(ApiError.of(400, ErrorCodes.MALFORMED_BODY, texts.text("detail.malformed_body")),
-                    Map.of(), null);
-        }
-        boolean missing = json instanceof MismatchedInputException && json.getMessage() != null
-                && json.getMessage().startsWith("Missing required");
-        FieldError error = FieldError.body(field, "invalid_type",
-                texts.text(missing ? "field.required" : "field.invalid_type"));
-        return new Classified(ApiError.of(400, ErrorCodes.MALFORMED_BODY,
-                texts.text("detail.malformed_body.field", field)).withErrors(List.of(error)), Map.of(), null);
-    }
-
     private static Classified declared(DeclaredExceptions.Mapping mapping, Throwable failure) {
         if (mapping.status() >= 500) {
             return new Classified(ApiError.of(mapping.status(), mapping.code(), StandardDetails.of(mapping.status())),
@@ -237,72 +245,10 @@ public final class FailureClassifier {
         return false;
     }
 
-    private static JsonProcessingException jsonCause(Throwable failure) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (current instanceof JsonProcessingException json) {
-                return json;
-            }
-            if (current.getCause() == current) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    /** The JSON path of a mapping failure as {@code items[0].sku}, or {@code null} when it is not about a field. */
-    static String fieldPath(List<JsonMappingException.Reference> path) {
-        if (path == null || path.isEmpty()) {
-            return null;
-        }
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : path) {
-            if (reference.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? null : field.toString();
-    }
-
     static Long parseSeconds(String value) {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** SmallRye Fault Tolerance outcomes; its classes are only touched when the failure is one of them. */
-    private static final class FaultTolerance {
-
-        private static final String PACKAGE = "org.eclipse.microprofile.faulttolerance.exceptions.";
-
-        static Classified classify(Throwable failure, Long breakerDelay) {
-            if (!isA(failure, PACKAGE + "FaultToleranceException")) {
-                return null;
-            }
-            if (isA(failure, "io.smallrye.faulttolerance.api.RateLimitException")) {
-                long millis = Math.max(0, ((io.smallrye.faulttolerance.api.RateLimitException) failure)
-                        .getRetryAfterMillis());
-                long seconds = Math.max(1, (millis + 999) / 1000);
-                return new Classified(ApiError.of(429, ErrorCodes.RATE_LIMIT_EXCEEDED, StandardDetails.of(429))
-                        .withRetryAfter(seconds), Map.of(), null);
-            }
-            if (isA(failure, PACKAGE + "CircuitBreakerOpenException")) {
-                Classified open = simple(503, null);
-                return breakerDelay == null ? open
-                        : new Classified(open.error().withRetryAfter(Math.max(1, breakerDelay)), Map.of(), null);
-            }
-            if (isA(failure, PACKAGE + "BulkheadException")) {
-                return simple(503, null);
-            }
-            if (isA(failure, PACKAGE + "TimeoutException")) {
-                return simple(504, null);
-            }
             return null;
         }
     }

@@ -42,7 +42,7 @@ public class HttpFailureHandler implements Handler<RoutingContext> {
             unauthorized(classified.error(), context);
             return;
         }
-        responses.write(classified.error(), classified.headers(), classified.unexpected(), context);
+        responses.write(classified, context);
     }
 
     /** The contract's 401 with the challenge of the request's authentication mechanism. */

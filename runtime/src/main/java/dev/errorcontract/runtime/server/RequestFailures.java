@@ -1,5 +1,7 @@
 package dev.errorcontract.runtime.server;
 
+import java.time.Duration;
+
 import jakarta.ws.rs.WebApplicationException;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
@@ -96,8 +98,8 @@ final class RequestFailures {
     /** Fault tolerance's annotations, only touched when a circuit breaker is open (the library is optional). */
     private static final class Breakers {
 
-        /** The delay of the resource method's (or class's) {@code @CircuitBreaker}, in seconds, rounded up. */
-        static Long delay(ResteasyReactiveRequestContext request) {
+        /** The delay of the resource method's (or class's) {@code @CircuitBreaker}. */
+        static Duration delay(ResteasyReactiveRequestContext request) {
             ResteasyReactiveResourceInfo info = request.getResteasyReactiveResourceInfo();
             if (info == null) {
                 return null;
@@ -115,8 +117,7 @@ final class RequestFailures {
             if (breaker == null) {
                 return null;
             }
-            long millis = java.time.Duration.of(breaker.delay(), breaker.delayUnit()).toMillis();
-            return (millis + 999) / 1000;
+            return Duration.of(breaker.delay(), breaker.delayUnit());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 
+import dev.errorcontract.ApiError;
+import dev.errorcontract.ApiException;
 import dev.errorcontract.FieldError;
 import dev.errorcontract.runtime.server.FailureClassifier.Classified;
 import dev.errorcontract.runtime.server.FailureClassifier.Failure;
@@ -122,7 +125,8 @@ class FailureClassifierTest {
     void openCircuitBreakerSaysWhenToRetryWhenItsDelayIsKnown() {
         var open = new org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException("open");
         assertNull(classify(open, Phase.RESOURCE).error().retryAfter());
-        Classified known = classifier.classify(new Failure(open, Phase.RESOURCE, null, 60L), TEXTS);
+        Classified known = classifier.classify(new Failure(open, Phase.RESOURCE, null, Duration.ofMillis(59_001)),
+                TEXTS);
         assertEquals(503, known.error().status());
         assertEquals(60L, known.error().retryAfter());
         Classified rateLimited = classify(new io.smallrye.faulttolerance.api.RateLimitException(1500), Phase.RESOURCE);
@@ -145,6 +149,40 @@ class FailureClassifierTest {
         assertEquals(500, classified.error().status());
         assertSame(failure, classified.unexpected());
         assertEquals(StandardDetails.of(500), classified.error().detail());
+    }
+
+    @Test
+    void anApplicationsApiExceptionIsAsThrownWithItsCauseToLog() {
+        IllegalStateException cause = new IllegalStateException("jdbc:postgresql://db");
+        Classified classified = classify(ApiException.of(ApiError.of(503, null, "Payments are down"), cause),
+                Phase.RESOURCE);
+        assertEquals(503, classified.error().status());
+        assertEquals("Payments are down", classified.error().detail());
+        assertNull(classified.unexpected(), "a deliberate error is no bug");
+        assertSame(cause, classified.cause());
+        assertNull(classify(ApiException.notFound("x"), Phase.RESOURCE).cause());
+    }
+
+    @Test
+    void aReceivedApiExceptionIsABadGateway() {
+        ApiException received = ApiException.received(ApiError.of(404), Map.of(), null, null);
+        Classified classified = classify(received, Phase.RESOURCE);
+        assertEquals(502, classified.error().status());
+        assertSame(received, classified.unexpected());
+    }
+
+    @Test
+    void aUsedUpLimitAndAnUnreachableStoreSayWhenToComeBack() {
+        Classified limited = FailureClassifier.rateLimited(Duration.ofMillis(1_200));
+        assertEquals(429, limited.error().status());
+        assertEquals("rate_limit_exceeded", limited.error().code());
+        assertEquals(StandardDetails.of(429), limited.error().detail());
+        assertEquals(2L, limited.error().retryAfter());
+        Classified unavailable = FailureClassifier.unavailable(Duration.ZERO);
+        assertEquals(503, unavailable.error().status());
+        assertEquals("service_unavailable", unavailable.error().code());
+        assertEquals(1L, unavailable.error().retryAfter(), "never 0");
+        assertNull(FailureClassifier.unavailable(null).error().retryAfter());
     }
 
     private static Exception jsonError() {
