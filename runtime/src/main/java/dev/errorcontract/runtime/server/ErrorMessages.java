@@ -23,6 +23,7 @@ final class ErrorMessages {
 
     private final List<Locale> languages;
     private final Map<String, Optional<ResourceBundle>> bundles = new ConcurrentHashMap<>();
+    private final Map<Locale, Map<String, Optional<String>>> texts = new ConcurrentHashMap<>();
 
     ErrorMessages(List<String> languages) {
         List<Locale> locales = new ArrayList<>();
@@ -73,13 +74,20 @@ final class ErrorMessages {
     }
 
     private String text(String key, Locale locale, String fallback) {
+        // a few dozen keys in the configured languages: each looked up in the bundles once
+        return texts.computeIfAbsent(locale, ignored -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, ignored -> Optional.ofNullable(lookUp(key, locale)))
+                .orElse(fallback);
+    }
+
+    private String lookUp(String key, Locale locale) {
         for (String bundle : List.of(APPLICATION_BUNDLE, EXTENSION_BUNDLE)) {
             ResourceBundle messages = bundle(bundle, locale);
             if (messages != null && messages.containsKey(key)) {
                 return messages.getString(key);
             }
         }
-        return fallback;
+        return null;
     }
 
     /** A bundle in a language, loaded once; {@code null} when there is none (the application's is optional). */

@@ -2,8 +2,10 @@ package dev.errorcontract.runtime.server;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -41,6 +43,15 @@ public class ValidationExceptionMapper implements ResteasyReactiveExceptionMappe
             .thenComparing(FieldError::code)
             .thenComparing(FieldError::message, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /** The code of each constraint annotation: its simple name in snake_case. */
+    private static final ClassValue<String> CODES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> constraint) {
+            return snakeCase(constraint.getSimpleName());
+        }
+    };
+
+    private final Map<JavaType, Map<String, BeanPropertyDefinition>> properties = new ConcurrentHashMap<>();
     private final ErrorResponses responses;
     private final ParameterSources parameterSources;
     private final ObjectMapper objectMapper;
@@ -117,7 +128,7 @@ public class ValidationExceptionMapper implements ResteasyReactiveExceptionMappe
                 }
             }
         }
-        String code = snakeCase(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
+        String code = CODES.get(violation.getConstraintDescriptor().getAnnotation().annotationType());
         String message = violation.getMessage();
         if (beanParamSource != null) {
             return FieldError.parameter(beanParamSource.in(), beanParamSource.name(), code, message);
@@ -142,13 +153,17 @@ public class ValidationExceptionMapper implements ResteasyReactiveExceptionMappe
         if (type.isContainerType() || type.getRawClass().getName().startsWith("java.")) {
             return null;
         }
+        return properties.computeIfAbsent(type, this::introspect).get(javaName);
+    }
+
+    /** The properties of a body type by their Java names: introspecting a bean is costly, so once per type. */
+    private Map<String, BeanPropertyDefinition> introspect(JavaType type) {
+        Map<String, BeanPropertyDefinition> byJavaName = new HashMap<>();
         for (BeanPropertyDefinition property : objectMapper.getDeserializationConfig().introspect(type)
                 .findProperties()) {
-            if (property.getInternalName().equals(javaName)) {
-                return property;
-            }
+            byJavaName.putIfAbsent(property.getInternalName(), property);
         }
-        return null;
+        return byJavaName;
     }
 
     /** A parameter declared on a superclass or a {@code @Path} interface of the resource. */
