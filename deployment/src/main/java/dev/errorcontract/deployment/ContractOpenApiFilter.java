@@ -1,8 +1,8 @@
 package dev.errorcontract.deployment;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -211,7 +211,7 @@ final class ContractOpenApiFilter implements OASFilter {
                 .addProperty("type", string("about:blank, or the configured base URI followed by the code"))
                 .addProperty("title", string("Short summary of the kind of problem"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
+                        .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", string("Human explanation of this occurrence, safe to show"))
                 .addProperty("instance", string("The request path"))
                 .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
@@ -219,15 +219,11 @@ final class ContractOpenApiFilter implements OASFilter {
                 .addProperty("request_id", string("Correlation id, also in the X-Request-Id header"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
                 .addProperty("retry_after", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .minimum(java.math.BigDecimal.ZERO))
+                        .minimum(BigDecimal.ZERO))
                 .required(List.of("type", "title", "status", "code", "errors"));
     }
 
     private static Schema string(String description) {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
     }
-
-    static final Set<String> SECURITY_ANNOTATIONS = Set.of("jakarta.annotation.security.RolesAllowed",
-            "io.quarkus.security.Authenticated", "io.quarkus.security.PermissionsAllowed");
-
 }

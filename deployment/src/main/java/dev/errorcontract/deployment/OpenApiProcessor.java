@@ -34,21 +34,12 @@ import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildIte
  */
 class OpenApiProcessor {
 
-    private static final DotName VALID = DotName.createSimple("jakarta.validation.Valid");
-    private static final DotName STRING = DotName.createSimple(String.class);
     /** Parameters the caller writes as text and Quarkus REST converts: a value it cannot convert is a 400. */
-    private static final Set<String> TYPED_PARAMETER_SOURCES = Set.of("jakarta.ws.rs.QueryParam",
-            "org.jboss.resteasy.reactive.RestQuery", "jakarta.ws.rs.HeaderParam", "org.jboss.resteasy.reactive.RestHeader",
-            "jakarta.ws.rs.CookieParam", "org.jboss.resteasy.reactive.RestCookie", "jakarta.ws.rs.FormParam",
-            "org.jboss.resteasy.reactive.RestForm", "jakarta.ws.rs.MatrixParam", "org.jboss.resteasy.reactive.RestMatrix");
-    private static final DotName PERMIT_ALL = DotName.createSimple("jakarta.annotation.security.PermitAll");
-    private static final DotName CONSUMES = DotName.createSimple("jakarta.ws.rs.Consumes");
-    private static final DotName PRODUCES = DotName.createSimple("jakarta.ws.rs.Produces");
-    private static final DotName REST_CLIENT = DotName.createSimple("org.eclipse.microprofile.rest.client.inject.RestClient");
-    private static final DotName CIRCUIT_BREAKER = DotName.createSimple("org.eclipse.microprofile.faulttolerance.CircuitBreaker");
-    private static final DotName BULKHEAD = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Bulkhead");
-    private static final DotName TIMEOUT = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Timeout");
-    private static final DotName FT_RATE_LIMIT = DotName.createSimple("io.smallrye.faulttolerance.api.RateLimit");
+    private static final Set<DotName> TYPED_PARAMETER_SOURCES = Set.of(DotNames.QUERY_PARAM, DotNames.REST_QUERY,
+            DotNames.HEADER_PARAM, DotNames.REST_HEADER, DotNames.COOKIE_PARAM, DotNames.REST_COOKIE,
+            DotNames.FORM_PARAM, DotNames.REST_FORM, DotNames.MATRIX_PARAM, DotNames.REST_MATRIX);
+    private static final List<DotName> SECURED = List.of(DotNames.ROLES_ALLOWED, DotNames.AUTHENTICATED,
+            DotNames.PERMISSIONS_ALLOWED);
 
     @BuildStep
     void documentErrorResponses(Capabilities capabilities, CombinedIndexBuildItem index,
@@ -92,16 +83,15 @@ class OpenApiProcessor {
     private static ContractOpenApiFilter.OperationFacts facts(IndexView index, ResourceMethod method, String template,
             boolean rateLimited, boolean rejectedWhenStoreFails, boolean ietfHeaders, boolean idempotent,
             Map<String, DeclaredExceptionBuildItem> declaredByClass) {
-        boolean secured = method.methodAnnotation(PERMIT_ALL) == null
-                && ContractOpenApiFilter.SECURITY_ANNOTATIONS.stream().map(DotName::createSimple)
-                        .anyMatch(method::hasAnnotation);
+        boolean secured = method.methodAnnotation(DotNames.PERMIT_ALL) == null
+                && SECURED.stream().anyMatch(method::hasAnnotation);
         boolean validated = false;
         boolean typedParameters = false;
         for (MethodParameterInfo parameter : method.declaration().parameters()) {
-            typedParameters |= !parameter.type().name().equals(STRING) && parameter.declaredAnnotations().stream()
-                    .anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name().toString()));
-            validated |= parameter.declaredAnnotations().stream().anyMatch(a -> a.name().equals(VALID)
-                    || a.name().toString().startsWith("jakarta.validation.constraints."));
+            typedParameters |= !parameter.type().name().equals(DotNames.STRING) && parameter.declaredAnnotations()
+                    .stream().anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name()));
+            validated |= parameter.declaredAnnotations().stream().anyMatch(a -> a.name().equals(DotNames.VALID)
+                    || a.name().toString().startsWith(DotNames.CONSTRAINTS_PACKAGE));
         }
         Map<Integer, String> declaredStatuses = new TreeMap<>();
         for (Type thrown : method.declaration().exceptions()) {
@@ -111,13 +101,13 @@ class OpenApiProcessor {
             }
         }
         return new ContractOpenApiFilter.OperationFacts(secured, validated, template.contains("{"), rateLimited,
-                ietfHeaders, idempotent, method.readsBody(), typedParameters, method.hasAnnotation(CONSUMES), method.hasAnnotation(PRODUCES),
+                ietfHeaders, idempotent, method.readsBody(), typedParameters, method.hasAnnotation(DotNames.CONSUMES), method.hasAnnotation(DotNames.PRODUCES),
                 callsUpstream(method),
                 // an open circuit breaker, a full bulkhead, or a store that is down (idempotency keys are never
                 // given up silently; rate limits only with on-failure=reject)
-                method.hasAnnotation(CIRCUIT_BREAKER) || method.hasAnnotation(BULKHEAD) || idempotent
+                method.hasAnnotation(DotNames.CIRCUIT_BREAKER) || method.hasAnnotation(DotNames.BULKHEAD) || idempotent
                         || rejectedWhenStoreFails,
-                method.hasAnnotation(TIMEOUT), method.hasAnnotation(FT_RATE_LIMIT), declaredStatuses);
+                method.hasAnnotation(DotNames.TIMEOUT), method.hasAnnotation(DotNames.FT_RATE_LIMIT), declaredStatuses);
     }
 
     /** The mapping of a thrown type or of its nearest mapped superclass. */
@@ -137,7 +127,7 @@ class OpenApiProcessor {
     /** Whether the resource class injects a REST client: its failures reach the caller as 502 or 504. */
     private static boolean callsUpstream(ResourceMethod method) {
         for (ClassInfo type : method.types()) {
-            if (type.annotations(REST_CLIENT).stream().anyMatch(annotation -> annotation.target().kind() == AnnotationTarget.Kind.FIELD
+            if (type.annotations(DotNames.REST_CLIENT).stream().anyMatch(annotation -> annotation.target().kind() == AnnotationTarget.Kind.FIELD
                     || annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER)) {
                 return true;
             }

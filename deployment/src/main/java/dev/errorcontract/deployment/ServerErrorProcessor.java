@@ -23,8 +23,8 @@ import org.jboss.jandex.Type;
 import org.jboss.resteasy.reactive.server.model.FixedHandlerChainCustomizer;
 import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 
-import dev.errorcontract.ErrorCode;
 import dev.errorcontract.ErrorCodes;
+import dev.errorcontract.FieldError;
 import dev.errorcontract.runtime.config.ErrorContractBuildTimeConfig;
 import dev.errorcontract.runtime.metrics.MicrometerContractMetrics;
 import dev.errorcontract.runtime.metrics.NoopContractMetrics;
@@ -78,22 +78,13 @@ class ServerErrorProcessor {
     /** Runs just before Quarkus's own body size check (route order -2), so that its 413 follows the contract. */
     static final int BODY_LIMIT_FILTER_PRIORITY = 3;
 
-    private static final DotName ERROR_CODE = DotName.createSimple(ErrorCode.class);
-    private static final DotName EXCEPTION_MAPPER = DotName.createSimple("jakarta.ws.rs.ext.ExceptionMapper");
-    private static final DotName SERVER_EXCEPTION_MAPPER = DotName
-            .createSimple("org.jboss.resteasy.reactive.server.ServerExceptionMapper");
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    private static final Map<String, String> PARAMETER_ANNOTATIONS = Map.ofEntries(
-            Map.entry("jakarta.ws.rs.QueryParam", "query"),
-            Map.entry("org.jboss.resteasy.reactive.RestQuery", "query"),
-            Map.entry("jakarta.ws.rs.PathParam", "path"),
-            Map.entry("org.jboss.resteasy.reactive.RestPath", "path"),
-            Map.entry("jakarta.ws.rs.HeaderParam", "header"),
-            Map.entry("org.jboss.resteasy.reactive.RestHeader", "header"),
-            Map.entry("jakarta.ws.rs.CookieParam", "cookie"),
-            Map.entry("org.jboss.resteasy.reactive.RestCookie", "cookie"),
-            Map.entry("jakarta.ws.rs.FormParam", "form"),
-            Map.entry("org.jboss.resteasy.reactive.RestForm", "form"));
+    private static final Map<DotName, String> PARAMETER_ANNOTATIONS = Map.ofEntries(
+            Map.entry(DotNames.QUERY_PARAM, FieldError.IN_QUERY), Map.entry(DotNames.REST_QUERY, FieldError.IN_QUERY),
+            Map.entry(DotNames.PATH_PARAM, FieldError.IN_PATH), Map.entry(DotNames.REST_PATH, FieldError.IN_PATH),
+            Map.entry(DotNames.HEADER_PARAM, FieldError.IN_HEADER), Map.entry(DotNames.REST_HEADER, FieldError.IN_HEADER),
+            Map.entry(DotNames.COOKIE_PARAM, FieldError.IN_COOKIE), Map.entry(DotNames.REST_COOKIE, FieldError.IN_COOKIE),
+            Map.entry(DotNames.FORM_PARAM, FieldError.IN_FORM), Map.entry(DotNames.REST_FORM, FieldError.IN_FORM));
 
     @BuildStep
     AdditionalBeanBuildItem registerBeans(Capabilities capabilities) {
@@ -127,7 +118,7 @@ class ServerErrorProcessor {
     void collectDeclaredExceptions(CombinedIndexBuildItem index, ErrorContractBuildTimeConfig config,
             BuildProducer<DeclaredExceptionBuildItem> declared) {
         Set<String> configured = config.exceptions().keySet();
-        for (AnnotationInstance annotation : index.getIndex().getAnnotations(ERROR_CODE)) {
+        for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotNames.ERROR_CODE)) {
             String className = annotation.target().asClass().name().toString();
             if (!configured.contains(className)) {
                 AnnotationValue code = annotation.value("code");
@@ -172,28 +163,27 @@ class ServerErrorProcessor {
         Set<String> applicationMapped = applicationMappedTypes(index.getIndex(), resources.resourceTypes());
         Map<String, String> mapperByType = new LinkedHashMap<>();
         String contract = ContractExceptionMapper.class.getName();
-        mapperByType.put(Throwable.class.getName(), contract);
-        mapperByType.put("dev.errorcontract.ApiException", contract);
-        mapperByType.put("jakarta.ws.rs.WebApplicationException", contract);
-        mapperByType.put("com.fasterxml.jackson.core.JsonProcessingException", contract);
-        mapperByType.put("com.fasterxml.jackson.databind.exc.MismatchedInputException", contract);
+        mapperByType.put(DotNames.THROWABLE.toString(), contract);
+        mapperByType.put(DotNames.API_EXCEPTION.toString(), contract);
+        mapperByType.put(DotNames.WEB_APPLICATION_EXCEPTION.toString(), contract);
+        mapperByType.put(DotNames.JSON_PROCESSING_EXCEPTION.toString(), contract);
+        mapperByType.put(DotNames.MISMATCHED_INPUT_EXCEPTION.toString(), contract);
         // Quarkus REST Jackson maps these itself (a bodiless 500, a 400): the phase decides, not the type
-        mapperByType.put("com.fasterxml.jackson.databind.exc.InvalidDefinitionException", contract);
-        mapperByType.put("com.fasterxml.jackson.databind.JsonMappingException", contract);
-        mapperByType.put("com.fasterxml.jackson.core.JsonParseException", contract);
+        mapperByType.put(DotNames.INVALID_DEFINITION_EXCEPTION.toString(), contract);
+        mapperByType.put(DotNames.JSON_MAPPING_EXCEPTION.toString(), contract);
+        mapperByType.put(DotNames.JSON_PARSE_EXCEPTION.toString(), contract);
         declared.forEach(item -> mapperByType.put(item.className, contract));
         if (capabilities.isPresent(Capability.SECURITY)) {
             String security = SecurityExceptionMapper.class.getName();
-            mapperByType.put("io.quarkus.security.UnauthorizedException", security);
-            mapperByType.put("io.quarkus.security.AuthenticationFailedException", security);
-            mapperByType.put("io.quarkus.security.ForbiddenException", security);
+            mapperByType.put(DotNames.UNAUTHORIZED_EXCEPTION.toString(), security);
+            mapperByType.put(DotNames.AUTHENTICATION_FAILED_EXCEPTION.toString(), security);
+            mapperByType.put(DotNames.FORBIDDEN_EXCEPTION.toString(), security);
         }
         if (capabilities.isPresent(Capability.HIBERNATE_VALIDATOR)) {
-            mapperByType.put("jakarta.validation.ValidationException", ValidationExceptionMapper.class.getName());
+            mapperByType.put(DotNames.VALIDATION_EXCEPTION.toString(), ValidationExceptionMapper.class.getName());
         }
         if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
-            mapperByType.put("org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException",
-                    FaultToleranceExceptionMapper.class.getName());
+            mapperByType.put(DotNames.FAULT_TOLERANCE_EXCEPTION.toString(), FaultToleranceExceptionMapper.class.getName());
         }
         mapperByType.forEach((type, mapper) -> {
             if (!applicationMapped.contains(type)) {
@@ -219,7 +209,7 @@ class ServerErrorProcessor {
     SyntheticBeanBuildItem recordParameterSources(ServerRecorder recorder, CombinedIndexBuildItem index) {
         Map<String, ParameterSources.Source> sources = new HashMap<>();
         PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
-            for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple(annotationName))) {
+            for (AnnotationInstance annotation : index.getIndex().getAnnotations(annotationName)) {
                 if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
                     // a member of a @BeanParam class
                     AnnotationValue value = annotation.value();
@@ -305,17 +295,17 @@ class ServerErrorProcessor {
     /** Exception types the application maps itself, with an ExceptionMapper or a @ServerExceptionMapper method. */
     private static Set<String> applicationMappedTypes(IndexView index, Set<DotName> resourceTypes) {
         Set<String> types = new HashSet<>();
-        for (ClassInfo mapper : index.getAllKnownImplementations(EXCEPTION_MAPPER)) {
+        for (ClassInfo mapper : index.getAllKnownImplementations(DotNames.EXCEPTION_MAPPER)) {
             if (isFrameworkClass(mapper.name())) {
                 continue;
             }
             for (Type implemented : mapper.interfaceTypes()) {
-                if (implemented.name().equals(EXCEPTION_MAPPER) && implemented.kind() == Type.Kind.PARAMETERIZED_TYPE) {
+                if (implemented.name().equals(DotNames.EXCEPTION_MAPPER) && implemented.kind() == Type.Kind.PARAMETERIZED_TYPE) {
                     types.add(implemented.asParameterizedType().arguments().get(0).name().toString());
                 }
             }
         }
-        for (AnnotationInstance annotation : index.getAnnotations(SERVER_EXCEPTION_MAPPER)) {
+        for (AnnotationInstance annotation : index.getAnnotations(DotNames.SERVER_EXCEPTION_MAPPER)) {
             if (annotation.target().kind() != AnnotationTarget.Kind.METHOD
                     || isFrameworkClass(annotation.target().asMethod().declaringClass().name())
                     || resourceTypes.contains(annotation.target().asMethod().declaringClass().name())) {
@@ -348,7 +338,7 @@ class ServerErrorProcessor {
     static Boolean isThrowable(IndexView index, String className) {
         String current = className;
         while (current != null) {
-            if (current.equals("java.lang.Throwable")) {
+            if (current.equals(DotNames.THROWABLE.toString())) {
                 return true;
             }
             ClassInfo type = index.getClassByName(DotName.createSimple(current));
