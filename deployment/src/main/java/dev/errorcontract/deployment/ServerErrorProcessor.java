@@ -26,8 +26,6 @@ import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.FieldError;
 import dev.errorcontract.runtime.config.ErrorContractBuildTimeConfig;
-import dev.errorcontract.runtime.metrics.MicrometerContractMetrics;
-import dev.errorcontract.runtime.metrics.NoopContractMetrics;
 import dev.errorcontract.runtime.server.AllowedMethods;
 import dev.errorcontract.runtime.server.BodilessErrors;
 import dev.errorcontract.runtime.server.ContractExceptionMapper;
@@ -89,11 +87,7 @@ class ServerErrorProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBeans(Capabilities capabilities) {
         AdditionalBeanBuildItem.Builder beans = AdditionalBeanBuildItem.builder().setUnremovable()
-                .addBeanClasses(ErrorResponses.class, ProblemDetailsRenderer.class, ContractExceptionMapper.class,
-                        NoopContractMetrics.class);
-        if (capabilities.isPresent(Capability.METRICS)) {
-            beans.addBeanClass(MicrometerContractMetrics.class);
-        }
+                .addBeanClasses(ErrorResponses.class, ProblemDetailsRenderer.class, ContractExceptionMapper.class);
         if (capabilities.isPresent(Capability.SECURITY)) {
             beans.addBeanClass(SecurityExceptionMapper.class);
         }
