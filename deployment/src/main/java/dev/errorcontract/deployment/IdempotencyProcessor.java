@@ -92,9 +92,8 @@ class IdempotencyProcessor {
     }
 
     @BuildStep
-    void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
-            BuildProducer<ValidationErrorBuildItem> errors) {
-        RedisStores.register(capabilities, "quarkus.error-contract.idempotency.store", RedisIdempotencyStore.class, beans, errors);
+    void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        RedisStores.register(capabilities, RedisIdempotencyStore.class, beans);
     }
 
     /** The {@code @Idempotent} resource methods and whether each requires a key. */

@@ -20,7 +20,7 @@ import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
 import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
-import dev.errorcontract.runtime.ratelimit.RateLimitedMethods;
+import dev.errorcontract.runtime.ratelimit.RateLimitedMethod;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -63,8 +63,8 @@ class OpenApiProcessor {
         Map<String, Map<String, ContractOpenApiFilter.OperationFacts>> factsByPath = new HashMap<>();
         for (ResourceMethod method : resources.methods) {
             String template = method.path().replaceAll("\\{\\s*([\\w.-]+)\\s*:[^}]*}", "{$1}");
-            String bucket = rateLimited.bucketOf(method);
-            boolean limited = bucket != null && (defaultBucket || !RateLimitedMethods.DEFAULT_BUCKET.equals(bucket));
+            RateLimitedMethod limitedBy = rateLimited.of(method);
+            boolean limited = limitedBy != null && (defaultBucket || !limitedBy.underDefaultBucket());
             factsByPath.computeIfAbsent(template, key -> new HashMap<>()).put(method.httpMethod(),
                     facts(index.getIndex(), method, template, limited, limited && rejectOnStoreFailure, ietfHeaders,
                             idempotent.requiredByMethod.containsKey(method), declaredByClass));
