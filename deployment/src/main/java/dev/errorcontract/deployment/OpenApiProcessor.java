@@ -3,12 +3,9 @@ package dev.errorcontract.deployment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
@@ -18,9 +15,10 @@ import org.jboss.jandex.Type;
 
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
-import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
-import dev.errorcontract.runtime.ratelimit.RateLimitedMethod;
+import dev.errorcontract.runtime.openapi.ContractResponses;
+import dev.errorcontract.runtime.openapi.RateLimitOpenApiFilter;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -30,7 +28,9 @@ import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildIte
 
 /**
  * With quarkus-smallrye-openapi, the generated document describes the error contract: the problem schema and, per
- * operation, the error responses and headers it can produce, from what the build knows of each resource method.
+ * operation, the error responses and headers it can produce, from what the build knows of each resource method
+ * ({@link ContractOpenApiFilter}) and, at start-up, from the run-time configuration of rate limits
+ * ({@link RateLimitOpenApiFilter}).
  */
 class OpenApiProcessor {
 
@@ -43,46 +43,33 @@ class OpenApiProcessor {
 
     @BuildStep
     void documentErrorResponses(Capabilities capabilities, CombinedIndexBuildItem index,
-            ResourceMethodsBuildItem resources, RateLimitedMethodsBuildItem rateLimited,
-            IdempotentMethodsBuildItem idempotent, List<DeclaredExceptionBuildItem> declared,
+            ResourceMethodsBuildItem resources, IdempotentMethodsBuildItem idempotent, List<DeclaredExceptionBuildItem> declared,
             BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
         if (!capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
             return;
         }
-        Config config = ConfigProvider.getConfig();
-        boolean defaultBucket = runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.default-bucket").isPresent()
-                && !"false".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.enabled").orElse("true"));
-        boolean rejectOnStoreFailure = "redis".equals(runtimeValueAtBuild(config,
-                "quarkus.error-contract.rate-limit.store").orElse("local"))
-                && "reject".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.redis.on-failure")
-                        .orElse("allow"));
-        boolean ietfHeaders = "ietf".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.headers")
-                .orElse("draft"));
         Map<String, DeclaredExceptionBuildItem> declaredByClass = new HashMap<>();
         declared.forEach(item -> declaredByClass.put(item.className, item));
         Map<String, Map<String, ContractOpenApiFilter.OperationFacts>> factsByPath = new HashMap<>();
         for (ResourceMethod method : resources.methods) {
-            String template = method.path().replaceAll("\\{\\s*([\\w.-]+)\\s*:[^}]*}", "{$1}");
-            RateLimitedMethod limitedBy = rateLimited.of(method);
-            boolean limited = limitedBy != null && (defaultBucket || !limitedBy.underDefaultBucket());
+            String template = ContractResponses.openApiPath(method.path());
             factsByPath.computeIfAbsent(template, key -> new HashMap<>()).put(method.httpMethod(),
-                    facts(index.getIndex(), method, template, limited, limited && rejectOnStoreFailure, ietfHeaders,
-                            idempotent.requiredByMethod.containsKey(method), declaredByClass));
+                    facts(index.getIndex(), method, template, idempotent.requiredByMethod.containsKey(method),
+                            declaredByClass));
         }
         openApi.produce(new AddToOpenAPIDefinitionBuildItem(new ContractOpenApiFilter(factsByPath)));
     }
 
-    /**
-     * Rate limiting is run-time configuration; the document is built at build time, so it follows the value in the
-     * build's configuration (application.properties). A value changed only at run time is not reflected.
-     */
-    private static Optional<String> runtimeValueAtBuild(Config config, String property) {
-        return config.getOptionalValue(property, String.class);
+    /** The rate limits are run-time configuration: what they add to the document is added at start-up. */
+    @BuildStep
+    void documentRateLimitsAtStartup(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(RateLimitOpenApiFilter.class));
+        }
     }
 
     private static ContractOpenApiFilter.OperationFacts facts(IndexView index, ResourceMethod method, String template,
-            boolean rateLimited, boolean rejectedWhenStoreFails, boolean ietfHeaders, boolean idempotent,
-            Map<String, DeclaredExceptionBuildItem> declaredByClass) {
+            boolean idempotent, Map<String, DeclaredExceptionBuildItem> declaredByClass) {
         boolean secured = method.methodAnnotation(DotNames.PERMIT_ALL) == null
                 && SECURED.stream().anyMatch(method::hasAnnotation);
         boolean validated = false;
@@ -100,13 +87,12 @@ class OpenApiProcessor {
                 declaredStatuses.put(item.status, item.code.isEmpty() ? ErrorCodes.defaultCode(item.status) : item.code);
             }
         }
-        return new ContractOpenApiFilter.OperationFacts(secured, validated, template.contains("{"), rateLimited,
-                ietfHeaders, idempotent, method.readsBody(), typedParameters, method.hasAnnotation(DotNames.CONSUMES), method.hasAnnotation(DotNames.PRODUCES),
-                callsUpstream(method),
-                // an open circuit breaker, a full bulkhead, or a store that is down (idempotency keys are never
-                // given up silently; rate limits only with on-failure=reject)
-                method.hasAnnotation(DotNames.CIRCUIT_BREAKER) || method.hasAnnotation(DotNames.BULKHEAD) || idempotent
-                        || rejectedWhenStoreFails,
+        return new ContractOpenApiFilter.OperationFacts(secured, validated, template.contains("{"), idempotent,
+                method.readsBody(), typedParameters, method.hasAnnotation(DotNames.CONSUMES),
+                method.hasAnnotation(DotNames.PRODUCES), callsUpstream(method),
+                // an open circuit breaker, a full bulkhead, or the idempotency store down (idempotency keys are never
+                // given up silently; the rate-limit store's 503 depends on run-time configuration)
+                method.hasAnnotation(DotNames.CIRCUIT_BREAKER) || method.hasAnnotation(DotNames.BULKHEAD) || idempotent,
                 method.hasAnnotation(DotNames.TIMEOUT), method.hasAnnotation(DotNames.FT_RATE_LIMIT), declaredStatuses);
     }
 
@@ -127,8 +113,9 @@ class OpenApiProcessor {
     /** Whether the resource class injects a REST client: its failures reach the caller as 502 or 504. */
     private static boolean callsUpstream(ResourceMethod method) {
         for (ClassInfo type : method.types()) {
-            if (type.annotations(DotNames.REST_CLIENT).stream().anyMatch(annotation -> annotation.target().kind() == AnnotationTarget.Kind.FIELD
-                    || annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER)) {
+            if (type.annotations(DotNames.REST_CLIENT).stream()
+                    .anyMatch(annotation -> annotation.target().kind() == AnnotationTarget.Kind.FIELD
+                            || annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER)) {
                 return true;
             }
         }
