@@ -119,13 +119,15 @@ final class DotNames {
     static final DotName FAULT_TOLERANCE_EXCEPTION = DotName
             .createSimple("org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException");
     static final DotName RETRY = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Retry");
-    static final DotName CIRCUIT_BREAKER = DotName.createSimple("org.eclipse.microprofile.faulttolerance.CircuitBreaker");
+    static final DotName CIRCUIT_BREAKER = DotName
+            .createSimple("org.eclipse.microprofile.faulttolerance.CircuitBreaker");
     static final DotName BULKHEAD = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Bulkhead");
     static final DotName TIMEOUT = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Timeout");
     static final DotName FT_RATE_LIMIT = DotName.createSimple("io.smallrye.faulttolerance.api.RateLimit");
     static final DotName RETRY_WHEN = DotName.createSimple("io.smallrye.faulttolerance.api.RetryWhen");
     static final DotName CUSTOM_BACKOFF = DotName.createSimple("io.smallrye.faulttolerance.api.CustomBackoff");
-    static final DotName EXPONENTIAL_BACKOFF = DotName.createSimple("io.smallrye.faulttolerance.api.ExponentialBackoff");
+    static final DotName EXPONENTIAL_BACKOFF = DotName
+            .createSimple("io.smallrye.faulttolerance.api.ExponentialBackoff");
     static final DotName FIBONACCI_BACKOFF = DotName.createSimple("io.smallrye.faulttolerance.api.FibonacciBackoff");
 
     // the REST client

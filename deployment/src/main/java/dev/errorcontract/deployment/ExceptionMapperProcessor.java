@@ -69,7 +69,8 @@ class ExceptionMapperProcessor {
         for (DotName type : List.of(DotNames.THROWABLE, DotNames.API_EXCEPTION, DotNames.WEB_APPLICATION_EXCEPTION,
                 DotNames.JSON_PROCESSING_EXCEPTION, DotNames.MISMATCHED_INPUT_EXCEPTION,
                 // Quarkus REST Jackson maps these itself (a bodiless 500, a 400): the phase decides, not the type
-                DotNames.INVALID_DEFINITION_EXCEPTION, DotNames.JSON_MAPPING_EXCEPTION, DotNames.JSON_PARSE_EXCEPTION)) {
+                DotNames.INVALID_DEFINITION_EXCEPTION, DotNames.JSON_MAPPING_EXCEPTION,
+                DotNames.JSON_PARSE_EXCEPTION)) {
             mapperByType.put(type.toString(), ContractExceptionMapper.class);
         }
         declared.forEach(item -> mapperByType.put(item.className, ContractExceptionMapper.class));

@@ -1,5 +1,6 @@
 package dev.errorcontract.deployment;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.resteasy.reactive.server.model.FixedHandlerChainCustomizer;
 import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
@@ -56,11 +58,16 @@ class ServerErrorProcessor {
     static final int BODY_LIMIT_FILTER_PRIORITY = 3;
 
     private static final Map<DotName, String> PARAMETER_ANNOTATIONS = Map.ofEntries(
-            Map.entry(DotNames.QUERY_PARAM, FieldError.IN_QUERY), Map.entry(DotNames.REST_QUERY, FieldError.IN_QUERY),
-            Map.entry(DotNames.PATH_PARAM, FieldError.IN_PATH), Map.entry(DotNames.REST_PATH, FieldError.IN_PATH),
-            Map.entry(DotNames.HEADER_PARAM, FieldError.IN_HEADER), Map.entry(DotNames.REST_HEADER, FieldError.IN_HEADER),
-            Map.entry(DotNames.COOKIE_PARAM, FieldError.IN_COOKIE), Map.entry(DotNames.REST_COOKIE, FieldError.IN_COOKIE),
-            Map.entry(DotNames.FORM_PARAM, FieldError.IN_FORM), Map.entry(DotNames.REST_FORM, FieldError.IN_FORM));
+            Map.entry(DotNames.QUERY_PARAM, FieldError.IN_QUERY),
+            Map.entry(DotNames.REST_QUERY, FieldError.IN_QUERY),
+            Map.entry(DotNames.PATH_PARAM, FieldError.IN_PATH),
+            Map.entry(DotNames.REST_PATH, FieldError.IN_PATH),
+            Map.entry(DotNames.HEADER_PARAM, FieldError.IN_HEADER),
+            Map.entry(DotNames.REST_HEADER, FieldError.IN_HEADER),
+            Map.entry(DotNames.COOKIE_PARAM, FieldError.IN_COOKIE),
+            Map.entry(DotNames.REST_COOKIE, FieldError.IN_COOKIE),
+            Map.entry(DotNames.FORM_PARAM, FieldError.IN_FORM),
+            Map.entry(DotNames.REST_FORM, FieldError.IN_FORM));
 
     @BuildStep
     AdditionalBeanBuildItem registerRenderer() {
@@ -135,32 +142,31 @@ class ServerErrorProcessor {
                 .supplier(recorder.allowedMethods(recorded)).setRuntimeInit().done();
     }
 
+    /** The non-body parameters of resource methods and the fields of {@code @BeanParam} classes, by their source. */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     SyntheticBeanBuildItem recordParameterSources(ServerRecorder recorder, CombinedIndexBuildItem index) {
-        Map<String, ParameterSources.Source> sources = new HashMap<>();
+        List<ParameterSources.MethodParameter> parameters = new ArrayList<>();
+        List<ParameterSources.BeanParamField> fields = new ArrayList<>();
         PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
             for (AnnotationInstance annotation : index.getIndex().getAnnotations(annotationName)) {
-                if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
-                    // a member of a @BeanParam class
-                    AnnotationValue value = annotation.value();
-                    String name = value != null && !value.asString().isEmpty() ? value.asString()
-                            : annotation.target().asField().name();
-                    sources.put(ParameterSources.fieldKey(annotation.target().asField().declaringClass().name().toString(),
-                            annotation.target().asField().name()), new ParameterSources.Source(in, name));
-                    continue;
-                }
-                if (annotation.target().kind() != AnnotationTarget.Kind.METHOD_PARAMETER) {
-                    continue;
-                }
-                MethodParameterInfo parameter = annotation.target().asMethodParameter();
                 AnnotationValue value = annotation.value();
-                String name = value != null && !value.asString().isEmpty() ? value.asString() : parameter.name();
-                sources.put(ParameterSources.key(parameter.method().declaringClass().name().toString(),
-                        parameter.method().name(), parameter.position()), new ParameterSources.Source(in, name));
+                String explicitName = value == null || value.asString().isEmpty() ? null : value.asString();
+                if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
+                    FieldInfo field = annotation.target().asField();
+                    fields.add(new ParameterSources.BeanParamField(field.declaringClass().name().toString(),
+                            field.name(),
+                            new ParameterSources.Source(in, explicitName != null ? explicitName : field.name())));
+                } else if (annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER) {
+                    MethodParameterInfo parameter = annotation.target().asMethodParameter();
+                    parameters.add(new ParameterSources.MethodParameter(
+                            parameter.method().declaringClass().name().toString(), parameter.method().name(),
+                            parameter.position(),
+                            new ParameterSources.Source(in, explicitName != null ? explicitName : parameter.name())));
+                }
             }
         });
         return SyntheticBeanBuildItem.configure(ParameterSources.class).scope(Singleton.class).unremovable()
-                .supplier(recorder.parameterSources(sources)).setRuntimeInit().done();
+                .supplier(recorder.parameterSources(parameters, fields)).setRuntimeInit().done();
     }
 }

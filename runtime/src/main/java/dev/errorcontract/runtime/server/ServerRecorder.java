@@ -1,6 +1,5 @@
 package dev.errorcontract.runtime.server;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -59,9 +58,13 @@ public class ServerRecorder {
         return () -> allowedMethods;
     }
 
-    /** @param sources each resource method parameter (and @BeanParam field) to its source of the resource method parameters */
-    public Supplier<ParameterSources> parameterSources(Map<String, ParameterSources.Source> sources) {
-        ParameterSources parameterSources = new ParameterSources(sources);
+    /**
+     * @param parameters the resource method parameters that do not come from the body, with their source
+     * @param fields the members of {@code @BeanParam} classes, with their source
+     */
+    public Supplier<ParameterSources> parameterSources(List<ParameterSources.MethodParameter> parameters,
+            List<ParameterSources.BeanParamField> fields) {
+        ParameterSources parameterSources = new ParameterSources(parameters, fields);
         return () -> parameterSources;
     }
 }
