@@ -11,7 +11,7 @@ import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildIt
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
 import dev.errorcontract.runtime.dev.DevActivityBuffer;
 import dev.errorcontract.runtime.dev.ErrorContractJsonRpcService;
-import dev.errorcontract.runtime.ratelimit.RateLimitedMethods;
+import dev.errorcontract.runtime.ratelimit.RateLimitedMethod;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -114,10 +114,10 @@ class DevUiProcessor {
             IdempotentMethodsBuildItem idempotent) {
         List<Endpoint> endpoints = new ArrayList<>();
         for (ResourceMethod method : resources.methods) {
-            String bucket = rateLimited.bucketOf(method);
+            RateLimitedMethod limited = rateLimited.of(method);
             Boolean required = idempotent.requiredByMethod.get(method);
             endpoints.add(new Endpoint(method.operation(), method.javaName(),
-                    bucket == null ? "(exempt)" : RateLimitedMethods.DEFAULT_BUCKET.equals(bucket) ? "(default bucket)" : bucket,
+                    limited == null ? "(exempt)" : limited.underDefaultBucket() ? "(default bucket)" : limited.bucket(),
                     required == null ? "" : required ? "key required" : "key optional"));
         }
         return endpoints;

@@ -46,13 +46,32 @@ class IdempotencyProcessor {
 
     private static final Set<String> BODY_VERBS = Set.of("POST", "PATCH");
 
+    /** The {@code @Idempotent} resource methods and whether each requires a key. */
+    static final class IdempotentMethodsBuildItem extends SimpleBuildItem {
+        final Map<ResourceMethod, Boolean> requiredByMethod;
+
+        IdempotentMethodsBuildItem(Map<ResourceMethod, Boolean> requiredByMethod) {
+            this.requiredByMethod = requiredByMethod;
+        }
+    }
+
+    @BuildStep
+    IdempotentMethodsBuildItem resolveIdempotentMethods(ResourceMethodsBuildItem resources) {
+        Map<ResourceMethod, Boolean> requiredByMethod = new LinkedHashMap<>();
+        for (ResourceMethod method : resources.methods) {
+            AnnotationInstance idempotent = method.methodAnnotation(DotNames.IDEMPOTENT);
+            if (idempotent != null && BODY_VERBS.contains(method.httpMethod())) {
+                AnnotationValue required = idempotent.value("required");
+                requiredByMethod.put(method, required != null && required.asBoolean());
+            }
+        }
+        return new IdempotentMethodsBuildItem(requiredByMethod);
+    }
+
     @BuildStep
     void validateIdempotentMethods(ValidationPhaseBuildItem validationPhase, CombinedIndexBuildItem index,
             ResourceMethodsBuildItem resources, BuildProducer<ValidationErrorBuildItem> errors) {
-        Map<MethodInfo, List<ResourceMethod>> servedAs = new HashMap<>();
-        for (ResourceMethod method : resources.methods) {
-            method.overrides().forEach(override -> servedAs.computeIfAbsent(override, key -> new ArrayList<>()).add(method));
-        }
+        Map<MethodInfo, List<ResourceMethod>> servedAs = servedAs(resources);
         for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotNames.IDEMPOTENT)) {
             MethodInfo annotated = annotation.target().asMethod();
             String where = "@Idempotent on " + annotated.declaringClass().name() + "#" + annotated.name();
@@ -92,31 +111,8 @@ class IdempotencyProcessor {
     }
 
     @BuildStep
-    void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
-            BuildProducer<ValidationErrorBuildItem> errors) {
-        RedisStores.register(capabilities, "quarkus.error-contract.idempotency.store", RedisIdempotencyStore.class, beans, errors);
-    }
-
-    /** The {@code @Idempotent} resource methods and whether each requires a key. */
-    static final class IdempotentMethodsBuildItem extends SimpleBuildItem {
-        final Map<ResourceMethod, Boolean> requiredByMethod;
-
-        IdempotentMethodsBuildItem(Map<ResourceMethod, Boolean> requiredByMethod) {
-            this.requiredByMethod = requiredByMethod;
-        }
-    }
-
-    @BuildStep
-    IdempotentMethodsBuildItem resolveIdempotentMethods(ResourceMethodsBuildItem resources) {
-        Map<ResourceMethod, Boolean> requiredByMethod = new LinkedHashMap<>();
-        for (ResourceMethod method : resources.methods) {
-            AnnotationInstance idempotent = method.methodAnnotation(DotNames.IDEMPOTENT);
-            if (idempotent != null && BODY_VERBS.contains(method.httpMethod())) {
-                AnnotationValue required = idempotent.value("required");
-                requiredByMethod.put(method, required != null && required.asBoolean());
-            }
-        }
-        return new IdempotentMethodsBuildItem(requiredByMethod);
+    void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        RedisStores.register(capabilities, RedisIdempotencyStore.class, beans);
     }
 
     @BuildStep
@@ -124,6 +120,16 @@ class IdempotencyProcessor {
     SyntheticBeanBuildItem recordIdempotentMethods(IdempotencyRecorder recorder, IdempotentMethodsBuildItem methods) {
         return SyntheticBeanBuildItem.configure(IdempotentMethods.class).scope(Singleton.class).unremovable()
                 .supplier(recorder.methods(keyed(methods.requiredByMethod))).done();
+    }
+
+    /** Each method to the resource methods it is served as: itself, or what overrides or implements it. */
+    private static Map<MethodInfo, List<ResourceMethod>> servedAs(ResourceMethodsBuildItem resources) {
+        Map<MethodInfo, List<ResourceMethod>> servedAs = new HashMap<>();
+        for (ResourceMethod method : resources.methods) {
+            method.overrides().forEach(override -> servedAs.computeIfAbsent(override, key -> new ArrayList<>())
+                    .add(method));
+        }
+        return servedAs;
     }
 
     private static Map<ResourceMethodKey, Boolean> keyed(Map<ResourceMethod, Boolean> requiredByMethod) {

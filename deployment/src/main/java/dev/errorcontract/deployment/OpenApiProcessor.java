@@ -3,12 +3,9 @@ package dev.errorcontract.deployment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
@@ -19,9 +16,10 @@ import org.jboss.jandex.Type;
 
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
-import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
-import dev.errorcontract.runtime.ratelimit.RateLimitedMethods;
+import dev.errorcontract.runtime.openapi.ContractResponses;
+import dev.errorcontract.runtime.openapi.RateLimitOpenApiFilter;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -31,80 +29,59 @@ import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildIte
 
 /**
  * With quarkus-smallrye-openapi, the generated document describes the error contract: the problem schema and, per
- * operation, the error responses and headers it can produce, from what the build knows of each resource method.
+ * operation, the error responses and headers it can produce, from what the build knows of each resource method
+ * ({@link ContractOpenApiFilter}) and, at start-up, from the run-time configuration of rate limits
+ * ({@link RateLimitOpenApiFilter}).
  */
 class OpenApiProcessor {
 
-    private static final DotName VALID = DotName.createSimple("jakarta.validation.Valid");
-    private static final DotName STRING = DotName.createSimple(String.class);
-    private static final DotName BEAN_PARAM = DotName.createSimple("jakarta.ws.rs.BeanParam");
     /** Parameters the caller writes as text and Quarkus REST converts: a value it cannot convert is a 400. */
-    private static final Set<String> TYPED_PARAMETER_SOURCES = Set.of("jakarta.ws.rs.QueryParam",
-            "org.jboss.resteasy.reactive.RestQuery", "jakarta.ws.rs.HeaderParam", "org.jboss.resteasy.reactive.RestHeader",
-            "jakarta.ws.rs.CookieParam", "org.jboss.resteasy.reactive.RestCookie", "jakarta.ws.rs.FormParam",
-            "org.jboss.resteasy.reactive.RestForm", "jakarta.ws.rs.MatrixParam", "org.jboss.resteasy.reactive.RestMatrix");
-    private static final DotName PERMIT_ALL = DotName.createSimple("jakarta.annotation.security.PermitAll");
-    private static final DotName CONSUMES = DotName.createSimple("jakarta.ws.rs.Consumes");
-    private static final DotName PRODUCES = DotName.createSimple("jakarta.ws.rs.Produces");
-    private static final DotName REST_CLIENT = DotName.createSimple("org.eclipse.microprofile.rest.client.inject.RestClient");
-    private static final DotName CIRCUIT_BREAKER = DotName.createSimple("org.eclipse.microprofile.faulttolerance.CircuitBreaker");
-    private static final DotName BULKHEAD = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Bulkhead");
-    private static final DotName TIMEOUT = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Timeout");
-    private static final DotName FT_RATE_LIMIT = DotName.createSimple("io.smallrye.faulttolerance.api.RateLimit");
+    private static final Set<DotName> TYPED_PARAMETER_SOURCES = Set.of(DotNames.QUERY_PARAM, DotNames.REST_QUERY,
+            DotNames.HEADER_PARAM, DotNames.REST_HEADER, DotNames.COOKIE_PARAM, DotNames.REST_COOKIE,
+            DotNames.FORM_PARAM, DotNames.REST_FORM, DotNames.MATRIX_PARAM, DotNames.REST_MATRIX);
+    private static final List<DotName> SECURED = List.of(DotNames.ROLES_ALLOWED, DotNames.AUTHENTICATED,
+            DotNames.PERMISSIONS_ALLOWED);
 
     @BuildStep
     void documentErrorResponses(Capabilities capabilities, CombinedIndexBuildItem index,
-            ResourceMethodsBuildItem resources, RateLimitedMethodsBuildItem rateLimited,
-            IdempotentMethodsBuildItem idempotent, List<DeclaredExceptionBuildItem> declared,
+            ResourceMethodsBuildItem resources, IdempotentMethodsBuildItem idempotent, List<DeclaredExceptionBuildItem> declared,
             BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
         if (!capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
             return;
         }
-        Config config = ConfigProvider.getConfig();
-        boolean defaultBucket = runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.default-bucket").isPresent()
-                && !"false".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.enabled").orElse("true"));
-        boolean rejectOnStoreFailure = "redis".equals(runtimeValueAtBuild(config,
-                "quarkus.error-contract.rate-limit.store").orElse("local"))
-                && "reject".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.redis.on-failure")
-                        .orElse("allow"));
-        boolean ietfHeaders = "ietf".equals(runtimeValueAtBuild(config, "quarkus.error-contract.rate-limit.headers")
-                .orElse("draft"));
         Map<String, DeclaredExceptionBuildItem> declaredByClass = new HashMap<>();
         declared.forEach(item -> declaredByClass.put(item.className, item));
         Map<String, Map<String, ContractOpenApiFilter.OperationFacts>> factsByPath = new HashMap<>();
         for (ResourceMethod method : resources.methods) {
-            String template = method.path().replaceAll("\\{\\s*([\\w.-]+)\\s*:[^}]*}", "{$1}");
-            String bucket = rateLimited.bucketOf(method);
-            boolean limited = bucket != null && (defaultBucket || !RateLimitedMethods.DEFAULT_BUCKET.equals(bucket));
+            String template = ContractResponses.openApiPath(method.path());
             factsByPath.computeIfAbsent(template, key -> new HashMap<>()).put(method.httpMethod(),
-                    facts(index.getIndex(), method, template, limited, limited && rejectOnStoreFailure, ietfHeaders,
-                            idempotent.requiredByMethod.containsKey(method), declaredByClass));
+                    facts(index.getIndex(), method, template, idempotent.requiredByMethod.containsKey(method),
+                            declaredByClass));
         }
         openApi.produce(new AddToOpenAPIDefinitionBuildItem(new ContractOpenApiFilter(factsByPath)));
     }
 
-    /**
-     * Rate limiting is run-time configuration; the document is built at build time, so it follows the value in the
-     * build's configuration (application.properties). A value changed only at run time is not reflected.
-     */
-    private static Optional<String> runtimeValueAtBuild(Config config, String property) {
-        return config.getOptionalValue(property, String.class);
+    /** The rate limits are run-time configuration: what they add to the document is added at start-up. */
+    @BuildStep
+    void documentRateLimitsAtStartup(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(RateLimitOpenApiFilter.class));
+        }
     }
 
     private static ContractOpenApiFilter.OperationFacts facts(IndexView index, ResourceMethod method, String template,
-            boolean rateLimited, boolean rejectedWhenStoreFails, boolean ietfHeaders, boolean idempotent,
-            Map<String, DeclaredExceptionBuildItem> declaredByClass) {
-        boolean secured = method.methodAnnotation(PERMIT_ALL) == null
-                && ContractOpenApiFilter.SECURITY_ANNOTATIONS.stream().map(DotName::createSimple)
-                        .anyMatch(method::hasAnnotation);
+            boolean idempotent, Map<String, DeclaredExceptionBuildItem> declaredByClass) {
+        boolean secured = method.methodAnnotation(DotNames.PERMIT_ALL) == null
+                && SECURED.stream().anyMatch(method::hasAnnotation);
         boolean validated = false;
         boolean typedParameters = false;
         for (MethodParameterInfo parameter : method.declaration().parameters()) {
-            typedParameters |= !parameter.type().name().equals(STRING) && parameter.declaredAnnotations().stream()
-                    .anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name().toString()));
-            typedParameters |= parameter.hasDeclaredAnnotation(BEAN_PARAM) && hasTypedMembers(index, parameter.type().name());
-            validated |= parameter.declaredAnnotations().stream().anyMatch(a -> a.name().equals(VALID)
-                    || a.name().toString().startsWith("jakarta.validation.constraints."));
+            typedParameters |= !parameter.type().name().equals(DotNames.STRING) && parameter.declaredAnnotations()
+                    .stream().anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name()));
+            typedParameters |= parameter.hasDeclaredAnnotation(DotNames.BEAN_PARAM)
+                    && hasTypedMembers(index, parameter.type().name());
+            validated |= parameter.declaredAnnotations().stream().anyMatch(a -> a.name().equals(DotNames.VALID)
+                    || a.name().toString().startsWith(DotNames.CONSTRAINTS_PACKAGE));
         }
         Map<Integer, String> declaredStatuses = new TreeMap<>();
         for (Type thrown : method.declaration().exceptions()) {
@@ -113,23 +90,23 @@ class OpenApiProcessor {
                 declaredStatuses.put(item.status, item.code.isEmpty() ? ErrorCodes.defaultCode(item.status) : item.code);
             }
         }
-        return new ContractOpenApiFilter.OperationFacts(secured, validated, template.contains("{"), rateLimited,
-                ietfHeaders, idempotent, method.readsBody(), typedParameters, method.hasAnnotation(CONSUMES), method.hasAnnotation(PRODUCES),
-                callsUpstream(method),
-                // an open circuit breaker, a full bulkhead, or a store that is down (idempotency keys are never
-                // given up silently; rate limits only with on-failure=reject)
-                method.hasAnnotation(CIRCUIT_BREAKER) || method.hasAnnotation(BULKHEAD) || idempotent
-                        || rejectedWhenStoreFails,
-                method.hasAnnotation(TIMEOUT), method.hasAnnotation(FT_RATE_LIMIT), declaredStatuses);
+        return new ContractOpenApiFilter.OperationFacts(secured, validated, template.contains("{"), idempotent,
+                method.readsBody(), typedParameters, method.hasAnnotation(DotNames.CONSUMES),
+                method.hasAnnotation(DotNames.PRODUCES), callsUpstream(method),
+                // an open circuit breaker, a full bulkhead, or the idempotency store down (idempotency keys are never
+                // given up silently; the rate-limit store's 503 depends on run-time configuration)
+                method.hasAnnotation(DotNames.CIRCUIT_BREAKER) || method.hasAnnotation(DotNames.BULKHEAD) || idempotent,
+                method.hasAnnotation(DotNames.TIMEOUT), method.hasAnnotation(DotNames.FT_RATE_LIMIT), declaredStatuses);
     }
 
     /** Whether a {@code @BeanParam} class or record (or a superclass) has a member Quarkus REST converts from text. */
     private static boolean hasTypedMembers(IndexView index, DotName type) {
-        for (ClassInfo current = index.getClassByName(type); current != null;
-                current = current.superName() == null ? null : index.getClassByName(current.superName())) {
+        for (ClassInfo current = index.getClassByName(type); current != null; current = current.superName() == null
+                ? null
+                : index.getClassByName(current.superName())) {
             for (FieldInfo field : current.fields()) {
-                if (!field.type().name().equals(STRING) && field.declaredAnnotations().stream()
-                        .anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name().toString()))) {
+                if (!field.type().name().equals(DotNames.STRING) && field.declaredAnnotations().stream()
+                        .anyMatch(a -> TYPED_PARAMETER_SOURCES.contains(a.name()))) {
                     return true;
                 }
             }
@@ -154,8 +131,9 @@ class OpenApiProcessor {
     /** Whether the resource class injects a REST client: its failures reach the caller as 502 or 504. */
     private static boolean callsUpstream(ResourceMethod method) {
         for (ClassInfo type : method.types()) {
-            if (type.annotations(REST_CLIENT).stream().anyMatch(annotation -> annotation.target().kind() == AnnotationTarget.Kind.FIELD
-                    || annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER)) {
+            if (type.annotations(DotNames.REST_CLIENT).stream()
+                    .anyMatch(annotation -> annotation.target().kind() == AnnotationTarget.Kind.FIELD
+                            || annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER)) {
                 return true;
             }
         }

@@ -88,7 +88,7 @@ final class ResourceMethodsBuildItem extends SimpleBuildItem {
             for (MethodParameterInfo parameter : declaration.parameters()) {
                 boolean annotatedAsNonBody = parameter.declaredAnnotations().stream().anyMatch(annotation -> {
                     String name = annotation.name().toString();
-                    return name.startsWith("jakarta.ws.rs.") || name.startsWith("org.jboss.resteasy.reactive.Rest");
+                    return DotNames.REST_ANNOTATION_PREFIXES.stream().anyMatch(name::startsWith);
                 });
                 if (!annotatedAsNonBody) {
                     return true;

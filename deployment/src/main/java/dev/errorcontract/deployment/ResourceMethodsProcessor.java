@@ -18,11 +18,11 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
+import org.jboss.resteasy.reactive.common.processor.scanning.ResourceScanningResult;
 
 import dev.errorcontract.deployment.ResourceMethodsBuildItem.ResourceMethod;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.resteasy.reactive.common.deployment.ResourceScanningResultBuildItem;
-import org.jboss.resteasy.reactive.common.processor.scanning.ResourceScanningResult;
 
 /**
  * The model of the application's resource methods, from the resource classes Quarkus REST found: each concrete
@@ -38,46 +38,53 @@ class ResourceMethodsProcessor {
             return new ResourceMethodsBuildItem(List.of());
         }
         ResourceScanningResult result = scanning.get().getResult();
-        IndexView index = result.getIndex();
-        Map<DotName, String> httpMethods = result.getHttpAnnotationToMethod();
         List<ResourceMethod> methods = new ArrayList<>();
         for (ClassInfo resource : result.getScannedResources().values()) {
-            if (resource.isInterface() || Modifier.isAbstract(resource.flags())) {
-                continue;
-            }
-            String classPath = result.getScannedResourcePaths().get(resource.name());
-            List<ClassInfo> types = typeHierarchy(index, resource);
-            Set<String> seen = new HashSet<>();
-            for (ClassInfo type : types) {
-                for (MethodInfo method : type.methods()) {
-                    if (method.isStaticInitializer() || method.isConstructor() || method.isSynthetic()
-                            || Modifier.isStatic(method.flags())
-                            || Modifier.isPrivate(method.flags())) {
-                        continue;
-                    }
-                    String signature = signature(method);
-                    if (seen.contains(signature)) {
-                        continue;
-                    }
-                    List<String> verbs = method.declaredAnnotations().stream()
-                            .map(annotation -> httpMethods.get(annotation.name())).filter(verb -> verb != null)
-                            .toList();
-                    if (verbs.isEmpty()) {
-                        continue;
-                    }
-                    seen.add(signature);
-                    AnnotationInstance methodPath = method.declaredAnnotation(DotNames.PATH);
-                    String path = joinPaths(classPath, methodPath == null ? null : methodPath.value().asString());
-                    List<MethodInfo> overrides = overrides(types, method);
-                    for (String verb : verbs) {
-                        methods.add(new ResourceMethod(resource, method, overrides, types, verb, path));
-                    }
-                }
+            if (!resource.isInterface() && !Modifier.isAbstract(resource.flags())) {
+                methods.addAll(methodsOf(resource, result));
             }
         }
         methods.sort(Comparator.comparing(ResourceMethod::path).thenComparing(ResourceMethod::httpMethod)
                 .thenComparing(method -> method.resourceClass().name().toString()));
         return new ResourceMethodsBuildItem(methods);
+    }
+
+    /**
+     * Every HTTP method a concrete resource class serves: the most specific declaration with an HTTP method annotation
+     * of each signature, in the class or its supertypes.
+     */
+    private static List<ResourceMethod> methodsOf(ClassInfo resource, ResourceScanningResult result) {
+        Map<DotName, String> httpMethods = result.getHttpAnnotationToMethod();
+        String classPath = result.getScannedResourcePaths().get(resource.name());
+        List<ClassInfo> types = typeHierarchy(result.getIndex(), resource);
+        List<ResourceMethod> methods = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ClassInfo type : types) {
+            for (MethodInfo method : type.methods()) {
+                if (!isInstanceMethod(method) || seen.contains(signature(method))) {
+                    continue;
+                }
+                List<String> verbs = method.declaredAnnotations().stream()
+                        .map(annotation -> httpMethods.get(annotation.name())).filter(verb -> verb != null)
+                        .toList();
+                if (verbs.isEmpty()) {
+                    continue;
+                }
+                seen.add(signature(method));
+                AnnotationInstance methodPath = method.declaredAnnotation(DotNames.PATH);
+                String path = joinPaths(classPath, methodPath == null ? null : methodPath.value().asString());
+                List<MethodInfo> overrides = overrides(types, method);
+                for (String verb : verbs) {
+                    methods.add(new ResourceMethod(resource, method, overrides, types, verb, path));
+                }
+            }
+        }
+        return methods;
+    }
+
+    private static boolean isInstanceMethod(MethodInfo method) {
+        return !method.isStaticInitializer() && !method.isConstructor() && !method.isSynthetic()
+                && !Modifier.isStatic(method.flags()) && !Modifier.isPrivate(method.flags());
     }
 
     /** The class, its superclasses, then every interface they implement (breadth first), as far as the index knows. */

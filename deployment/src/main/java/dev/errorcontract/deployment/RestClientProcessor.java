@@ -1,6 +1,7 @@
 package dev.errorcontract.deployment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jboss.jandex.AnnotationInstance;
@@ -39,13 +40,8 @@ import io.quarkus.rest.client.reactive.spi.RestClientAnnotationsTransformerBuild
  */
 class RestClientProcessor {
 
-    private static final DotName RETRY = DotName.createSimple("org.eclipse.microprofile.faulttolerance.Retry");
-    private static final DotName RETRY_WHEN = DotName.createSimple("io.smallrye.faulttolerance.api.RetryWhen");
-    private static final Set<DotName> BACKOFFS = Set.of(
-            DotName.createSimple("io.smallrye.faulttolerance.api.CustomBackoff"),
-            DotName.createSimple("io.smallrye.faulttolerance.api.ExponentialBackoff"),
-            DotName.createSimple("io.smallrye.faulttolerance.api.FibonacciBackoff"));
-    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    private static final Set<DotName> BACKOFFS = Set.of(DotNames.CUSTOM_BACKOFF, DotNames.EXPONENTIAL_BACKOFF,
+            DotNames.FIBONACCI_BACKOFF);
 
     @BuildStep
     void failOnRetryWithoutFaultTolerance(Capabilities capabilities, CombinedIndexBuildItem index,
@@ -53,7 +49,7 @@ class RestClientProcessor {
         if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
             return;
         }
-        for (AnnotationInstance retry : index.getIndex().getAnnotations(RETRY)) {
+        for (AnnotationInstance retry : index.getIndex().getAnnotations(DotNames.RETRY)) {
             String where = retry.target().kind() == AnnotationTarget.Kind.METHOD
                     ? retry.target().asMethod().declaringClass().name() + "#" + retry.target().asMethod().name()
                     : retry.target().toString();
@@ -97,18 +93,18 @@ class RestClientProcessor {
                 .transform(context -> {
                     MethodInfo method = context.declaration().asMethod();
                     ClassInfo client = method.declaringClass();
-                    if (!method.hasDeclaredAnnotation(RETRY)) {
+                    if (!method.hasDeclaredAnnotation(DotNames.RETRY)) {
                         // @Retry on the interface: fault tolerance wants the annotations added below next to a @Retry
-                        context.add(AnnotationInstance.create(RETRY, null, client.declaredAnnotation(RETRY).values()));
+                        context.add(AnnotationInstance.create(DotNames.RETRY, null,
+                                client.declaredAnnotation(DotNames.RETRY).values()));
                     }
                     if (!hasExplicitRetryCondition(method)) {
-                        context.add(AnnotationInstance.builder(RETRY_WHEN)
+                        context.add(AnnotationInstance.builder(DotNames.RETRY_WHEN)
                                 .add("exception", ClassType.create(ContractRetryPredicate.class)).build());
                     }
                     if (BACKOFFS.stream().noneMatch(method::hasDeclaredAnnotation)
                             && BACKOFFS.stream().noneMatch(client::hasDeclaredAnnotation)) {
-                        context.add(AnnotationInstance.builder(DotName.createSimple(
-                                "io.smallrye.faulttolerance.api.CustomBackoff"))
+                        context.add(AnnotationInstance.builder(DotNames.CUSTOM_BACKOFF)
                                 .add("value", ClassType.create(ContractBackoff.class)).build());
                     }
                     context.add(AnnotationInstance.builder(RetriedCall.class).add("httpMethod", httpMethod(method)).build());
@@ -117,9 +113,9 @@ class RestClientProcessor {
 
     /** The HTTP method a REST client method sends, or an empty string for none of the standard ones. */
     private static String httpMethod(MethodInfo method) {
-        for (String verb : HTTP_METHODS) {
-            if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + verb))) {
-                return verb;
+        for (Map.Entry<String, DotName> verb : DotNames.HTTP_METHODS.entrySet()) {
+            if (method.hasDeclaredAnnotation(verb.getValue())) {
+                return verb.getKey();
             }
         }
         return "";
@@ -128,16 +124,19 @@ class RestClientProcessor {
     /** A REST client method under {@code @Retry}, on the method or on its interface. */
     private static boolean isRetried(MethodInfo method) {
         ClassInfo declaring = method.declaringClass();
-        return declaring.isInterface() && (method.hasDeclaredAnnotation(RETRY) || declaring.hasDeclaredAnnotation(RETRY));
+        return declaring.isInterface()
+                && (method.hasDeclaredAnnotation(DotNames.RETRY) || declaring.hasDeclaredAnnotation(DotNames.RETRY));
     }
 
     /** Explicit retry conditions written by the application win over the contract's. */
     private static boolean hasExplicitRetryCondition(MethodInfo method) {
-        if (method.hasDeclaredAnnotation(RETRY_WHEN) || method.declaringClass().hasDeclaredAnnotation(RETRY_WHEN)) {
+        if (method.hasDeclaredAnnotation(DotNames.RETRY_WHEN)
+                || method.declaringClass().hasDeclaredAnnotation(DotNames.RETRY_WHEN)) {
             return true;
         }
-        AnnotationInstance retry = method.hasDeclaredAnnotation(RETRY) ? method.declaredAnnotation(RETRY)
-                : method.declaringClass().declaredAnnotation(RETRY);
+        AnnotationInstance retry = method.hasDeclaredAnnotation(DotNames.RETRY)
+                ? method.declaredAnnotation(DotNames.RETRY)
+                : method.declaringClass().declaredAnnotation(DotNames.RETRY);
         for (String member : List.of("retryOn", "abortOn")) {
             AnnotationValue value = retry.value(member);
             if (value != null) {

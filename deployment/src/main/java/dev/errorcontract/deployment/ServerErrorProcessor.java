@@ -1,13 +1,11 @@
 package dev.errorcontract.deployment;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
@@ -15,35 +13,22 @@ import jakarta.ws.rs.Priorities;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
-import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
+import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.MethodParameterInfo;
-import org.jboss.jandex.Type;
 import org.jboss.resteasy.reactive.server.model.FixedHandlerChainCustomizer;
 import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
 
-import dev.errorcontract.ErrorCode;
-import dev.errorcontract.ErrorCodes;
-import dev.errorcontract.runtime.config.ErrorContractBuildTimeConfig;
-import dev.errorcontract.runtime.metrics.MicrometerContractMetrics;
-import dev.errorcontract.runtime.metrics.NoopContractMetrics;
+import dev.errorcontract.FieldError;
 import dev.errorcontract.runtime.server.AllowedMethods;
 import dev.errorcontract.runtime.server.BodilessErrors;
-import dev.errorcontract.runtime.server.ContractExceptionMapper;
-import dev.errorcontract.runtime.server.DeclaredExceptions;
 import dev.errorcontract.runtime.server.ErrorResponses;
-import dev.errorcontract.runtime.server.FaultToleranceExceptionMapper;
 import dev.errorcontract.runtime.server.ParameterSources;
 import dev.errorcontract.runtime.server.ProblemDetailsRenderer;
 import dev.errorcontract.runtime.server.ResourceInvoked;
-import dev.errorcontract.runtime.server.SecurityExceptionMapper;
 import dev.errorcontract.runtime.server.ServerRecorder;
-import dev.errorcontract.runtime.server.ValidationExceptionMapper;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
-import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
-import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -51,24 +36,18 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
-import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBundleBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBundleBuildItem;
 import io.quarkus.resteasy.reactive.server.spi.GlobalHandlerCustomizerBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
-import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
 /**
  * The server side of the contract: every non-2xx response of Quarkus REST, and of the HTTP layer before it, is
- * rendered by the contract.
+ * rendered by the contract. Which exceptions the contract's mappers take: {@link ExceptionMapperProcessor}; the
+ * application's own exception types: {@link DeclaredExceptionProcessor}.
  */
 class ServerErrorProcessor {
-
-    /**
-     * Beats the built-in mappers of Quarkus REST, Jackson, Hibernate Validator and security (all at
-     * {@code USER + 1} or later). An application's own mapper for a type replaces ours: we do not register one there.
-     */
-    static final int MAPPER_PRIORITY = Priorities.USER;
 
     /** Filters with a higher priority run first; request ids are assigned before authentication (200). */
     static final int REQUEST_ID_FILTER_PRIORITY = 400;
@@ -79,41 +58,22 @@ class ServerErrorProcessor {
     /** Runs just before Quarkus's own body size check (route order -2), so that its 413 follows the contract. */
     static final int BODY_LIMIT_FILTER_PRIORITY = 3;
 
-    private static final DotName ERROR_CODE = DotName.createSimple(ErrorCode.class);
-    private static final DotName EXCEPTION_MAPPER = DotName.createSimple("jakarta.ws.rs.ext.ExceptionMapper");
-    private static final DotName SERVER_EXCEPTION_MAPPER = DotName
-            .createSimple("org.jboss.resteasy.reactive.server.ServerExceptionMapper");
-    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    private static final Map<String, String> PARAMETER_ANNOTATIONS = Map.ofEntries(
-            Map.entry("jakarta.ws.rs.QueryParam", "query"),
-            Map.entry("org.jboss.resteasy.reactive.RestQuery", "query"),
-            Map.entry("jakarta.ws.rs.PathParam", "path"),
-            Map.entry("org.jboss.resteasy.reactive.RestPath", "path"),
-            Map.entry("jakarta.ws.rs.HeaderParam", "header"),
-            Map.entry("org.jboss.resteasy.reactive.RestHeader", "header"),
-            Map.entry("jakarta.ws.rs.CookieParam", "cookie"),
-            Map.entry("org.jboss.resteasy.reactive.RestCookie", "cookie"),
-            Map.entry("jakarta.ws.rs.FormParam", "form"),
-            Map.entry("org.jboss.resteasy.reactive.RestForm", "form"));
+    private static final Map<DotName, String> PARAMETER_ANNOTATIONS = Map.ofEntries(
+            Map.entry(DotNames.QUERY_PARAM, FieldError.IN_QUERY),
+            Map.entry(DotNames.REST_QUERY, FieldError.IN_QUERY),
+            Map.entry(DotNames.PATH_PARAM, FieldError.IN_PATH),
+            Map.entry(DotNames.REST_PATH, FieldError.IN_PATH),
+            Map.entry(DotNames.HEADER_PARAM, FieldError.IN_HEADER),
+            Map.entry(DotNames.REST_HEADER, FieldError.IN_HEADER),
+            Map.entry(DotNames.COOKIE_PARAM, FieldError.IN_COOKIE),
+            Map.entry(DotNames.REST_COOKIE, FieldError.IN_COOKIE),
+            Map.entry(DotNames.FORM_PARAM, FieldError.IN_FORM),
+            Map.entry(DotNames.REST_FORM, FieldError.IN_FORM));
 
     @BuildStep
-    AdditionalBeanBuildItem registerBeans(Capabilities capabilities) {
-        AdditionalBeanBuildItem.Builder beans = AdditionalBeanBuildItem.builder().setUnremovable()
-                .addBeanClasses(ErrorResponses.class, ProblemDetailsRenderer.class, ContractExceptionMapper.class,
-                        NoopContractMetrics.class);
-        if (capabilities.isPresent(Capability.METRICS)) {
-            beans.addBeanClass(MicrometerContractMetrics.class);
-        }
-        if (capabilities.isPresent(Capability.SECURITY)) {
-            beans.addBeanClass(SecurityExceptionMapper.class);
-        }
-        if (capabilities.isPresent(Capability.HIBERNATE_VALIDATOR)) {
-            beans.addBeanClass(ValidationExceptionMapper.class);
-        }
-        if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
-            beans.addBeanClass(FaultToleranceExceptionMapper.class);
-        }
-        return beans.build();
+    AdditionalBeanBuildItem registerRenderer() {
+        return AdditionalBeanBuildItem.builder().setUnremovable()
+                .addBeanClasses(ErrorResponses.class, ProblemDetailsRenderer.class).build();
     }
 
     @BuildStep
@@ -122,148 +82,6 @@ class ServerErrorProcessor {
         if (Thread.currentThread().getContextClassLoader().getResource("error-contract-messages.properties") != null) {
             bundles.produce(new NativeImageResourceBundleBuildItem("error-contract-messages"));
         }
-    }
-
-    @BuildStep
-    void collectDeclaredExceptions(CombinedIndexBuildItem index, ErrorContractBuildTimeConfig config,
-            BuildProducer<DeclaredExceptionBuildItem> declared) {
-        Set<String> configured = config.exceptions().keySet();
-        for (AnnotationInstance annotation : index.getIndex().getAnnotations(ERROR_CODE)) {
-            String className = annotation.target().asClass().name().toString();
-            if (!configured.contains(className)) {
-                AnnotationValue code = annotation.value("code");
-                AnnotationValue expose = annotation.value("exposeMessage");
-                declared.produce(new DeclaredExceptionBuildItem(className, annotation.value("status").asInt(),
-                        code == null ? "" : code.asString(), expose != null && expose.asBoolean(),
-                        "@ErrorCode on " + className));
-            }
-        }
-        config.exceptions().forEach((className, mapping) -> declared.produce(new DeclaredExceptionBuildItem(className,
-                mapping.status(), mapping.code().orElse(""), mapping.exposeMessage(),
-                "quarkus.error-contract.exceptions.\"" + className + "\"")));
-    }
-
-    @BuildStep
-    void validateDeclaredExceptions(ValidationPhaseBuildItem validationPhase, CombinedIndexBuildItem index,
-            List<DeclaredExceptionBuildItem> declared, BuildProducer<ValidationErrorBuildItem> errors) {
-        for (DeclaredExceptionBuildItem item : declared) {
-            if (item.status < 400 || item.status > 599) {
-                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(item.origin
-                        + ": status " + item.status + " is not an error status; use 400 to 599")));
-            }
-            if (!item.code.isEmpty() && !SNAKE_CASE.matcher(item.code).matches()) {
-                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(item.origin + ": code '"
-                        + item.code + "' is not snake_case (lower-case letters, digits and single underscores)")));
-            }
-            Boolean throwable = isThrowable(index.getIndex(), item.className);
-            if (throwable == null) {
-                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
-                        item.origin + ": no such class in the application or its libraries")));
-            } else if (!throwable) {
-                errors.produce(new ValidationErrorBuildItem(new IllegalStateException(
-                        item.origin + ": " + item.className + " is not an exception type")));
-            }
-        }
-    }
-
-    @BuildStep
-    void registerExceptionMappers(Capabilities capabilities, CombinedIndexBuildItem index,
-            ResourceMethodsBuildItem resources, List<DeclaredExceptionBuildItem> declared,
-            BuildProducer<ExceptionMapperBuildItem> mappers) {
-        Set<String> applicationMapped = applicationMappedTypes(index.getIndex(), resources.resourceTypes());
-        Map<String, String> mapperByType = new LinkedHashMap<>();
-        String contract = ContractExceptionMapper.class.getName();
-        mapperByType.put(Throwable.class.getName(), contract);
-        mapperByType.put("dev.errorcontract.ApiException", contract);
-        mapperByType.put("jakarta.ws.rs.WebApplicationException", contract);
-        mapperByType.put("com.fasterxml.jackson.core.JsonProcessingException", contract);
-        mapperByType.put("com.fasterxml.jackson.databind.exc.MismatchedInputException", contract);
-        // Quarkus REST Jackson maps these itself (a bodiless 500, a 400): the phase decides, not the type
-        mapperByType.put("com.fasterxml.jackson.databind.exc.InvalidDefinitionException", contract);
-        mapperByType.put("com.fasterxml.jackson.databind.JsonMappingException", contract);
-        mapperByType.put("com.fasterxml.jackson.core.JsonParseException", contract);
-        declared.forEach(item -> mapperByType.put(item.className, contract));
-        if (capabilities.isPresent(Capability.SECURITY)) {
-            String security = SecurityExceptionMapper.class.getName();
-            mapperByType.put("io.quarkus.security.UnauthorizedException", security);
-            mapperByType.put("io.quarkus.security.AuthenticationFailedException", security);
-            mapperByType.put("io.quarkus.security.ForbiddenException", security);
-        }
-        if (capabilities.isPresent(Capability.HIBERNATE_VALIDATOR)) {
-            mapperByType.put("jakarta.validation.ValidationException", ValidationExceptionMapper.class.getName());
-        }
-        if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
-            mapperByType.put("org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException",
-                    FaultToleranceExceptionMapper.class.getName());
-        }
-        mapperByType.forEach((type, mapper) -> {
-            if (!applicationMapped.contains(type)) {
-                mappers.produce(new ExceptionMapperBuildItem(mapper, type, MAPPER_PRIORITY, true));
-            }
-        });
-    }
-
-    @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    SyntheticBeanBuildItem recordDeclaredExceptions(ServerRecorder recorder, List<DeclaredExceptionBuildItem> declared) {
-        Map<String, DeclaredExceptions.Mapping> mappings = new HashMap<>();
-        for (DeclaredExceptionBuildItem item : declared) {
-            String code = item.code.isEmpty() ? ErrorCodes.defaultCode(item.status) : item.code;
-            mappings.put(item.className, new DeclaredExceptions.Mapping(item.status, code, item.exposeMessage));
-        }
-        return SyntheticBeanBuildItem.configure(DeclaredExceptions.class).scope(Singleton.class).unremovable()
-                .supplier(recorder.declaredExceptions(mappings)).setRuntimeInit().done();
-    }
-
-    @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    SyntheticBeanBuildItem recordParameterSources(ServerRecorder recorder, CombinedIndexBuildItem index,
-            BuildProducer<ReflectiveClassBuildItem> reflection) {
-        Map<String, ParameterSources.Source> sources = new HashMap<>();
-        Set<String> beanParamClasses = new TreeSet<>();
-        PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
-            for (AnnotationInstance annotation : index.getIndex().getAnnotations(DotName.createSimple(annotationName))) {
-                if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
-                    // a member of a @BeanParam class
-                    AnnotationValue value = annotation.value();
-                    String name = value != null && !value.asString().isEmpty() ? value.asString()
-                            : annotation.target().asField().name();
-                    String declaringClass = annotation.target().asField().declaringClass().name().toString();
-                    sources.put(ParameterSources.fieldKey(declaringClass, annotation.target().asField().name()),
-                            new ParameterSources.Source(in, name));
-                    beanParamClasses.add(declaringClass);
-                    continue;
-                }
-                if (annotation.target().kind() != AnnotationTarget.Kind.METHOD_PARAMETER) {
-                    continue;
-                }
-                MethodParameterInfo parameter = annotation.target().asMethodParameter();
-                AnnotationValue value = annotation.value();
-                String name = value != null && !value.asString().isEmpty() ? value.asString() : parameter.name();
-                sources.put(ParameterSources.key(parameter.method().declaringClass().name().toString(),
-                        parameter.method().name(), parameter.position()), new ParameterSources.Source(in, name));
-            }
-        });
-        if (!beanParamClasses.isEmpty()) {
-            // a member that cannot be converted is found by trying the converter Quarkus REST keeps in its class
-            reflection.produce(ReflectiveClassBuildItem.builder(beanParamClasses.toArray(String[]::new)).fields()
-                    .reason(ServerErrorProcessor.class.getName()).build());
-        }
-        return SyntheticBeanBuildItem.configure(ParameterSources.class).scope(Singleton.class).unremovable()
-                .supplier(recorder.parameterSources(sources)).setRuntimeInit().done();
-    }
-
-    @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    SyntheticBeanBuildItem recordAllowedMethods(ServerRecorder recorder, ResourceMethodsBuildItem resources) {
-        Map<String, Set<String>> methodsByTemplate = new HashMap<>();
-        for (ResourceMethodsBuildItem.ResourceMethod method : resources.methods) {
-            methodsByTemplate.computeIfAbsent(method.path(), key -> new TreeSet<>()).add(method.httpMethod());
-        }
-        Map<String, List<String>> recorded = new HashMap<>();
-        methodsByTemplate.forEach((template, methods) -> recorded.put(template, List.copyOf(methods)));
-        return SyntheticBeanBuildItem.configure(AllowedMethods.class).scope(Singleton.class).unremovable()
-                .supplier(recorder.allowedMethods(recorded)).setRuntimeInit().done();
     }
 
     @BuildStep
@@ -280,14 +98,23 @@ class ServerErrorProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
+    void renderSecurityChallenges(Capabilities capabilities, ServerRecorder recorder,
+            BuildProducer<FilterBuildItem> filters) {
+        if (capabilities.isPresent(Capability.SECURITY)) {
+            filters.produce(new FilterBuildItem(recorder.contractChallenges(), CHALLENGE_FILTER_PRIORITY));
+        }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
     FilterBuildItem renderBodyTooLarge(ServerRecorder recorder) {
         return new FilterBuildItem(recorder.bodyLimit(), BODY_LIMIT_FILTER_PRIORITY);
     }
 
     @BuildStep
-    ContainerResponseFilterBuildItem fillBodilessErrors() {
-        return new ContainerResponseFilterBuildItem.Builder(BodilessErrors.class.getName())
-                .setPriority(Priorities.USER).setRegisterAsBean(true).build();
+    @Record(ExecutionTime.RUNTIME_INIT)
+    FilterBuildItem renderHttpLayerFailures(ServerRecorder recorder) {
+        return FilterBuildItem.ofAuthenticationFailureHandler(recorder.failureHandler());
     }
 
     /** Marks the end of reading the request on every resource method, for the phase of a failure. */
@@ -298,80 +125,57 @@ class ServerErrorProcessor {
     }
 
     @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    void renderSecurityChallenges(Capabilities capabilities, ServerRecorder recorder,
-            BuildProducer<FilterBuildItem> filters) {
-        if (capabilities.isPresent(Capability.SECURITY)) {
-            filters.produce(new FilterBuildItem(recorder.contractChallenges(), CHALLENGE_FILTER_PRIORITY));
-        }
+    ContainerResponseFilterBuildItem fillBodilessErrors() {
+        return new ContainerResponseFilterBuildItem.Builder(BodilessErrors.class.getName())
+                .setPriority(Priorities.USER).setRegisterAsBean(true).build();
     }
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    FilterBuildItem renderHttpLayerFailures(ServerRecorder recorder) {
-        return FilterBuildItem.ofAuthenticationFailureHandler(recorder.failureHandler());
+    SyntheticBeanBuildItem recordAllowedMethods(ServerRecorder recorder, ResourceMethodsBuildItem resources) {
+        Map<String, Set<String>> methodsByTemplate = new HashMap<>();
+        for (ResourceMethodsBuildItem.ResourceMethod method : resources.methods) {
+            methodsByTemplate.computeIfAbsent(method.path(), key -> new TreeSet<>()).add(method.httpMethod());
+        }
+        Map<String, List<String>> recorded = new HashMap<>();
+        methodsByTemplate.forEach((template, methods) -> recorded.put(template, List.copyOf(methods)));
+        return SyntheticBeanBuildItem.configure(AllowedMethods.class).scope(Singleton.class).unremovable()
+                .supplier(recorder.allowedMethods(recorded)).setRuntimeInit().done();
     }
 
-    /** Exception types the application maps itself, with an ExceptionMapper or a @ServerExceptionMapper method. */
-    private static Set<String> applicationMappedTypes(IndexView index, Set<DotName> resourceTypes) {
-        Set<String> types = new HashSet<>();
-        for (ClassInfo mapper : index.getAllKnownImplementations(EXCEPTION_MAPPER)) {
-            if (isFrameworkClass(mapper.name())) {
-                continue;
-            }
-            for (Type implemented : mapper.interfaceTypes()) {
-                if (implemented.name().equals(EXCEPTION_MAPPER) && implemented.kind() == Type.Kind.PARAMETERIZED_TYPE) {
-                    types.add(implemented.asParameterizedType().arguments().get(0).name().toString());
+    /** The non-body parameters of resource methods and the fields of {@code @BeanParam} classes, by their source. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    SyntheticBeanBuildItem recordParameterSources(ServerRecorder recorder, CombinedIndexBuildItem index,
+            BuildProducer<ReflectiveClassBuildItem> reflection) {
+        List<ParameterSources.MethodParameter> parameters = new ArrayList<>();
+        List<ParameterSources.BeanParamField> fields = new ArrayList<>();
+        PARAMETER_ANNOTATIONS.forEach((annotationName, in) -> {
+            for (AnnotationInstance annotation : index.getIndex().getAnnotations(annotationName)) {
+                AnnotationValue value = annotation.value();
+                String explicitName = value == null || value.asString().isEmpty() ? null : value.asString();
+                if (annotation.target().kind() == AnnotationTarget.Kind.FIELD) {
+                    FieldInfo field = annotation.target().asField();
+                    fields.add(new ParameterSources.BeanParamField(field.declaringClass().name().toString(),
+                            field.name(),
+                            new ParameterSources.Source(in, explicitName != null ? explicitName : field.name())));
+                } else if (annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER) {
+                    MethodParameterInfo parameter = annotation.target().asMethodParameter();
+                    parameters.add(new ParameterSources.MethodParameter(
+                            parameter.method().declaringClass().name().toString(), parameter.method().name(),
+                            parameter.position(),
+                            new ParameterSources.Source(in, explicitName != null ? explicitName : parameter.name())));
                 }
             }
+        });
+        String[] beanParamClasses = fields.stream().map(ParameterSources.BeanParamField::declaringClass).distinct()
+                .sorted().toArray(String[]::new);
+        if (beanParamClasses.length > 0) {
+            // a member that cannot be converted is found by trying the converter Quarkus REST keeps in its class
+            reflection.produce(ReflectiveClassBuildItem.builder(beanParamClasses).fields()
+                    .reason(ServerErrorProcessor.class.getName()).build());
         }
-        for (AnnotationInstance annotation : index.getAnnotations(SERVER_EXCEPTION_MAPPER)) {
-            if (annotation.target().kind() != AnnotationTarget.Kind.METHOD
-                    || isFrameworkClass(annotation.target().asMethod().declaringClass().name())
-                    || resourceTypes.contains(annotation.target().asMethod().declaringClass().name())) {
-                // a mapper declared in a resource class applies to that class only (Quarkus REST tries it first)
-                continue;
-            }
-            AnnotationValue value = annotation.value();
-            if (value != null) {
-                for (Type type : value.asClassArray()) {
-                    types.add(type.name().toString());
-                }
-            } else {
-                annotation.target().asMethod().parameterTypes().forEach(type -> types.add(type.name().toString()));
-            }
-        }
-        return types;
-    }
-
-    private static boolean isFrameworkClass(DotName name) {
-        String className = name.toString();
-        return className.startsWith("io.quarkus.") || className.startsWith("org.jboss.resteasy.")
-                || className.startsWith("dev.errorcontract.runtime.server.");
-    }
-
-    /**
-     * Whether a class is a {@code Throwable}: through the index as far as it knows the class and its superclasses,
-     * then through the class loader (JDK and library classes are not indexed); {@code null} when there is no such
-     * class.
-     */
-    static Boolean isThrowable(IndexView index, String className) {
-        String current = className;
-        while (current != null) {
-            if (current.equals("java.lang.Throwable")) {
-                return true;
-            }
-            ClassInfo type = index.getClassByName(DotName.createSimple(current));
-            if (type == null) {
-                try {
-                    Class<?> loaded = Class.forName(current, false, Thread.currentThread().getContextClassLoader());
-                    return Throwable.class.isAssignableFrom(loaded);
-                } catch (ClassNotFoundException | LinkageError e) {
-                    return current.equals(className) ? null : false;
-                }
-            }
-            current = type.superName() == null ? null : type.superName().toString();
-        }
-        return false;
+        return SyntheticBeanBuildItem.configure(ParameterSources.class).scope(Singleton.class).unremovable()
+                .supplier(recorder.parameterSources(parameters, fields)).setRuntimeInit().done();
     }
 }

@@ -15,8 +15,7 @@ import io.smallrye.config.WithDefault;
  * Rate limits: named buckets of limits, applied per caller to {@code @RateLimited} resource methods (and, with a
  * default bucket, to every resource method).
  * <p>
- * Bucket names are checked against the {@code @RateLimited} annotations when the application is built, so declare
- * buckets in {@code application.properties}; their limits can be changed at run time.
+ * Bucket names are checked against the {@code @RateLimited} annotations when the application starts.
  */
 @ConfigMapping(prefix = "quarkus.error-contract.rate-limit")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)

@@ -16,12 +16,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.errorcontract.runtime.config.IdempotencyConfig;
 import dev.errorcontract.runtime.metrics.ContractMetrics;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * What the idempotency filters need: which methods are idempotent, the store, body fingerprints and store keys.
+ * What the idempotency filters need: which methods are idempotent, the store, body fingerprints and store keys. Built
+ * at start-up, so that {@code store=redis} without the Quarkus Redis client fails start-up, naming the property.
  */
 @Singleton
+@Startup
 public class IdempotencyGuard {
 
     private final IdempotencyConfig config;

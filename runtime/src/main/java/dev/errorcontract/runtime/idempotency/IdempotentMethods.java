@@ -21,6 +21,11 @@ public final class IdempotentMethods {
         this.requiredByMethod = Map.copyOf(requiredByMethod);
     }
 
+    /** Whether the method is {@code @Idempotent}. */
+    public boolean contains(ResourceMethodKey method) {
+        return requiredByMethod.containsKey(method);
+    }
+
     /** {@code null} when the method is not idempotent, else whether it requires a key. */
     Boolean requiresKey(ResteasyReactiveResourceInfo resource) {
         return requiredByResource.computeIfAbsent(resource,

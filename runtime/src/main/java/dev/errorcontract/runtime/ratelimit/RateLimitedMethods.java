@@ -1,8 +1,9 @@
 package dev.errorcontract.runtime.ratelimit;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
@@ -10,33 +11,29 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import dev.errorcontract.runtime.server.ResourceMethodKey;
 
 /**
- * The bucket of every rate-limited resource method, resolved at build time from {@code @RateLimited} wherever it is
- * written: the method, a method it implements or overrides, the class, a superclass or an interface.
+ * The rate-limited resource methods, resolved at build time from {@code @RateLimited} wherever it is written: the
+ * method, a method it implements or overrides, the class, a superclass or an interface. An exempt method is not
+ * listed.
  */
 public final class RateLimitedMethods {
 
-    /** Marks a method without {@code @RateLimited} and not exempt: the default bucket applies, if one is configured. */
-    public static final String DEFAULT_BUCKET = "<default>";
-    private static final String EXEMPT = "";
+    private final List<RateLimitedMethod> methods;
+    private final Map<ResourceMethodKey, RateLimitedMethod> byKey = new HashMap<>();
+    private final Map<ResteasyReactiveResourceInfo, Optional<RateLimitedMethod>> byResource = new ConcurrentHashMap<>();
 
-    private final Map<ResourceMethodKey, String> bucketByMethod;
-    private final Map<ResteasyReactiveResourceInfo, String> bucketByResource = new ConcurrentHashMap<>();
-
-    public RateLimitedMethods(Map<ResourceMethodKey, String> bucketByMethod) {
-        this.bucketByMethod = Map.copyOf(bucketByMethod);
+    public RateLimitedMethods(List<RateLimitedMethod> methods) {
+        this.methods = List.copyOf(methods);
+        methods.forEach(method -> byKey.put(method.method(), method));
     }
 
-    /** The bucket of a resource method, {@link #DEFAULT_BUCKET}, or {@code null} when it is exempt. */
-    String bucketFor(ResteasyReactiveResourceInfo resource) {
-        String bucket = bucketByResource.computeIfAbsent(resource,
-                info -> bucketByMethod.getOrDefault(ResourceMethodKey.of(info), EXEMPT));
-        return bucket.isEmpty() ? null : bucket;
+    /** The resource method a request was matched to, or {@code null} when it is exempt. */
+    RateLimitedMethod find(ResteasyReactiveResourceInfo resource) {
+        return byResource.computeIfAbsent(resource, info -> Optional.ofNullable(byKey.get(ResourceMethodKey.of(info))))
+                .orElse(null);
     }
 
-    /** The buckets named by annotations. */
-    Set<String> namedBuckets() {
-        Set<String> named = new TreeSet<>(bucketByMethod.values());
-        named.remove(DEFAULT_BUCKET);
-        return named;
+    /** Every rate-limited resource method. */
+    public List<RateLimitedMethod> all() {
+        return methods;
     }
 }

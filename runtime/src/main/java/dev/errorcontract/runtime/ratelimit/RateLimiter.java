@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +30,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 
 /**
- * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits or a limit
- * that is not positive fails start-up with a message naming the property (identity settings: {@code CallerIdentities}).
+ * The configured buckets and the decision for one request. Built at start-up, where a bucket without limits, a limit
+ * that is not positive or a {@code @RateLimited} bucket that is not configured fails start-up with a message naming the
+ * property (identity settings: {@code CallerIdentities}).
  */
 @Singleton
 @Startup
@@ -65,12 +68,7 @@ public class RateLimiter {
         this.defaultBucket = config.defaultBucket().orElse(null);
         this.enabled = config.enabled();
         this.headerStyle = config.headers();
-        for (String referenced : methods.namedBuckets()) {
-            if (!buckets.containsKey(referenced)) {
-                throw new ConfigurationException("Rate-limit bucket '" + referenced
-                        + "' is used but has no limits: set " + PREFIX + referenced + "\".limits[0].permits and .period");
-            }
-        }
+        requireNamedBuckets(methods, buckets.keySet());
         config.defaultBucket().ifPresent(name -> {
             if (!buckets.containsKey(name)) {
                 throw new ConfigurationException("quarkus.error-contract.rate-limit.default-bucket names bucket '" + name
@@ -106,10 +104,11 @@ public class RateLimiter {
         if (!enabled) {
             return null;
         }
-        String name = methods.bucketFor(resource);
-        if (RateLimitedMethods.DEFAULT_BUCKET.equals(name)) {
-            name = defaultBucket;
+        RateLimitedMethod method = methods.find(resource);
+        if (method == null) {
+            return null;
         }
+        String name = method.underDefaultBucket() ? defaultBucket : method.bucket();
         return name == null ? null : buckets.get(name);
     }
 
@@ -208,6 +207,25 @@ public class RateLimiter {
                 new RateLimitUsage(bucket.name(), bucket.identity(), bucket.policies(), bucket.name().equals(defaultBucket),
                         isShared() ? "redis" : "local", isShared() ? List.of() : localStore.callers(bucket.name(), maxCallers))));
         return usage;
+    }
+
+    /**
+     * Every bucket a {@code @RateLimited} names is configured. Checked at start-up, not at build time: buckets are
+     * run-time configuration.
+     */
+    private static void requireNamedBuckets(RateLimitedMethods methods, Set<String> configured) {
+        List<String> unknown = new ArrayList<>();
+        for (RateLimitedMethod method : methods.all()) {
+            if (!method.underDefaultBucket() && !configured.contains(method.bucket())) {
+                unknown.add(method.annotation() + ": no bucket '" + method.bucket() + "' is configured; add "
+                        + "quarkus.error-contract.rate-limit.buckets." + method.bucket() + ".limits[0].permits and .period"
+                        + (configured.isEmpty() ? "" : " (configured buckets: " + String.join(", ", new TreeSet<>(configured))
+                                + ")"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException(String.join("\n", unknown));
+        }
     }
 
     private static Map<String, BucketDefinition> definitions(RateLimitConfig config) {

@@ -1,16 +1,13 @@
 package dev.errorcontract.runtime.server;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import dev.errorcontract.runtime.config.ErrorContractConfig;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.vertx.http.runtime.VertxHttpConfig;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,9 +15,11 @@ import io.vertx.ext.web.RoutingContext;
 public class ServerRecorder {
 
     private final RuntimeValue<ErrorContractConfig> config;
+    private final RuntimeValue<VertxHttpConfig> httpConfig;
 
-    public ServerRecorder(RuntimeValue<ErrorContractConfig> config) {
+    public ServerRecorder(RuntimeValue<ErrorContractConfig> config, RuntimeValue<VertxHttpConfig> httpConfig) {
         this.config = config;
+        this.httpConfig = httpConfig;
     }
 
     public Handler<RoutingContext> problemAccept() {
@@ -33,7 +32,7 @@ public class ServerRecorder {
 
     /** The contract's 413 for a declared body over {@code quarkus.http.limits.max-body-size}, or no filter. */
     public Handler<RoutingContext> bodyLimit() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+        return httpConfig.getValue().limits().maxBodySize()
                 .map(limit -> (Handler<RoutingContext>) new BodyLimitHandler(limit.asLongValue()))
                 .orElse(null);
     }
@@ -53,15 +52,19 @@ public class ServerRecorder {
         return () -> declared;
     }
 
-    /** @param methodsByTemplate resource path template to its comma-separated HTTP methods */
+    /** @param methodsByTemplate resource path template to its HTTP methods */
     public Supplier<AllowedMethods> allowedMethods(Map<String, List<String>> methodsByTemplate) {
         AllowedMethods allowedMethods = new AllowedMethods(methodsByTemplate);
         return () -> allowedMethods;
     }
 
-    /** @param sources each resource method parameter (and @BeanParam field) to its source of the resource method parameters */
-    public Supplier<ParameterSources> parameterSources(Map<String, ParameterSources.Source> sources) {
-        ParameterSources parameterSources = new ParameterSources(sources);
+    /**
+     * @param parameters the resource method parameters that do not come from the body, with their source
+     * @param fields the members of {@code @BeanParam} classes, with their source
+     */
+    public Supplier<ParameterSources> parameterSources(List<ParameterSources.MethodParameter> parameters,
+            List<ParameterSources.BeanParamField> fields) {
+        ParameterSources parameterSources = new ParameterSources(parameters, fields);
         return () -> parameterSources;
     }
 }

@@ -12,8 +12,8 @@ import dev.errorcontract.RateLimited;
 import dev.errorcontract.test.FailureMessages;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** @RateLimited naming a bucket that is not configured fails the build, naming the class, method and property. */
-public class UnknownBucketFailsBuildTest {
+/** @RateLimited naming a bucket that is not configured fails start-up, naming the class, method and property. */
+public class UnknownBucketFailsStartupTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
@@ -29,7 +29,7 @@ public class UnknownBucketFailsBuildTest {
             });
 
     @Test
-    void buildFails() {
+    void startupFails() {
         // the assertion is in assertException
     }
 

@@ -12,8 +12,8 @@ import dev.errorcontract.Idempotent;
 import dev.errorcontract.test.FailureMessages;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** store=redis without the Quarkus Redis client in the application fails the build, naming the property. */
-public class RedisStoreWithoutRedisClientFailsBuildTest {
+/** store=redis without the Quarkus Redis client in the application fails start-up, naming the property. */
+public class RedisStoreWithoutRedisClientFailsStartupTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
@@ -26,7 +26,7 @@ public class RedisStoreWithoutRedisClientFailsBuildTest {
             });
 
     @Test
-    void buildFails() {
+    void startupFails() {
         // the assertion is in assertException
     }
 
