@@ -204,12 +204,12 @@ public class ApiException extends RuntimeException {
         boolean validation = status == 422 || ErrorCodes.VALIDATION_ERROR.equals(parts.error().code());
         return status == 404 ? new NotFound(parts)
                 : status == 409 ? new Conflict(parts)
-                : validation ? new ValidationFailed(parts)
-                : status == 423 ? new Locked(parts)
-                : status == 429 ? new TooManyRequests(parts)
-                : status == 503 ? new Unavailable(parts)
-                : status >= 500 ? new ServerError(parts)
-                : new ApiException(parts);
+                        : validation ? new ValidationFailed(parts)
+                                : status == 423 ? new Locked(parts)
+                                        : status == 429 ? new TooManyRequests(parts)
+                                                : status == 503 ? new Unavailable(parts)
+                                                        : status >= 500 ? new ServerError(parts)
+                                                                : new ApiException(parts);
     }
 
     private static String message(ApiError error) {
@@ -237,7 +237,9 @@ public class ApiException extends RuntimeException {
         }
     }
 
-    /** 422 (or a {@code validation_error} with another status): the request failed validation; see {@link ApiError#errors()}. */
+    /**
+     * 422 (or a {@code validation_error} with another status): the request failed validation; see {@link ApiError#errors()}.
+     */
     public static class ValidationFailed extends ApiException {
         private ValidationFailed(Parts parts) {
             super(parts);

@@ -12,11 +12,13 @@ import java.lang.annotation.Target;
  * {@code Idempotent-Replayed: true}); the same key with another body gets 409 {@code idempotency_conflict}; the same
  * key while the first request still runs gets 409 {@code request_in_progress} with {@code Retry-After}.
  *
- * <pre>{@code
- * @POST
+ * <pre>
+ * {@code
+ * &#64;POST
  * @Idempotent
  * public Response create(NewTask task) { ... }
- * }</pre>
+ * }
+ * </pre>
  *
  * Keys are scoped to the caller ({@code quarkus.error-contract.idempotency.identity}) and kept for
  * {@code quarkus.error-contract.idempotency.retention} (24 hours by default).

@@ -10,11 +10,13 @@ import java.lang.annotation.Target;
  * Limits how often each caller may call a resource method (or every method of a resource class; a method's own
  * annotation wins). The bucket is configured:
  *
- * <pre>{@code
- * @RateLimited(bucket = "search")
+ * <pre>
+ * {@code
+ * &#64;RateLimited(bucket = "search")
  * @GET
  * public List<Task> search(@QueryParam("q") String q) { ... }
- * }</pre>
+ * }
+ * </pre>
  *
  * <pre>
  * quarkus.error-contract.rate-limit.buckets.search.limits[0].permits=90

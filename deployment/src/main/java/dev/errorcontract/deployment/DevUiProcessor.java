@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-
 import dev.errorcontract.ErrorCodes;
 import dev.errorcontract.deployment.IdempotencyProcessor.IdempotentMethodsBuildItem;
 import dev.errorcontract.deployment.RateLimitProcessor.RateLimitedMethodsBuildItem;

@@ -44,7 +44,8 @@ class OpenApiProcessor {
 
     @BuildStep
     void documentErrorResponses(Capabilities capabilities, CombinedIndexBuildItem index,
-            ResourceMethodsBuildItem resources, IdempotentMethodsBuildItem idempotent, List<DeclaredExceptionBuildItem> declared,
+            ResourceMethodsBuildItem resources, IdempotentMethodsBuildItem idempotent,
+            List<DeclaredExceptionBuildItem> declared,
             BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
         if (!capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
             return;

@@ -90,8 +90,9 @@ class ResourceMethodsProcessor {
     /** The class, its superclasses, then every interface they implement (breadth first), as far as the index knows. */
     private static List<ClassInfo> typeHierarchy(IndexView index, ClassInfo resource) {
         List<ClassInfo> classes = new ArrayList<>();
-        for (ClassInfo current = resource; current != null && !current.name().equals(DotNames.OBJECT);
-                current = current.superName() == null ? null : index.getClassByName(current.superName())) {
+        for (ClassInfo current = resource; current != null
+                && !current.name().equals(DotNames.OBJECT); current = current.superName() == null ? null
+                        : index.getClassByName(current.superName())) {
             classes.add(current);
         }
         Set<ClassInfo> types = new LinkedHashSet<>(classes);

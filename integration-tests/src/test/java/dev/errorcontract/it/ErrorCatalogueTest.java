@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.errorcontract.junit.DocumentedResponses;
-
+import dev.errorcontract.junit.ProblemAssert;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import dev.errorcontract.junit.ProblemAssert;
 import io.restassured.response.Response;
 
 /** Every row of the status catalogue that the server produces, over real HTTP against the demo. */

@@ -21,12 +21,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import dev.errorcontract.junit.DocumentedResponses;
-
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import io.restassured.http.ContentType;
 
 /**
  * The generated OpenAPI document describes the errors each operation can produce, and real error responses of the

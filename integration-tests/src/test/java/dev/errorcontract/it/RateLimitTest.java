@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.errorcontract.junit.DocumentedResponses;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 

@@ -4,7 +4,6 @@ import static dev.errorcontract.it.ErrorCatalogueTest.assertContract;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
-
 import org.junit.jupiter.api.Test;
 
 import dev.errorcontract.it.support.Flood;

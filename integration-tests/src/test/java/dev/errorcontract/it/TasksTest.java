@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.errorcontract.junit.DocumentedResponses;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

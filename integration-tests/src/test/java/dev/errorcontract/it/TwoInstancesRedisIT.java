@@ -3,9 +3,9 @@ package dev.errorcontract.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.errorcontract.it.support.Flood;
 import dev.errorcontract.it.support.PackagedDemo;
-import dev.errorcontract.it.support.SharedTasksProfile;
 import dev.errorcontract.it.support.RedisTestServer;
+import dev.errorcontract.it.support.SharedTasksProfile;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;

@@ -31,11 +31,13 @@ import io.restassured.specification.FilterableResponseSpecification;
  * {@code Idempotent-Replayed}) is declared for that status, and an error is a contract body. A test that sees a
  * response the document does not describe fails, naming the operation and what is missing.
  *
- * <pre>{@code
- * @QuarkusTest
+ * <pre>
+ * {@code
+ * &#64;QuarkusTest
  * @ExtendWith(DocumentedResponses.class)
  * class TasksTest { ... }
- * }</pre>
+ * }
+ * </pre>
  *
  * Requests to {@code /q/} and to paths the document does not list (hidden operations, unknown routes) are not checked.
  */

@@ -26,7 +26,8 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * With automatic idempotency keys turned off, a POST is not retried once the server answered, not after a 500 (the
- * server may have done the work) or a read timeout, nor after a 423 or 429 (the contract retries a POST only with a key); a Retry-After
+ * server may have done the work) or a read timeout, nor after a 423 or 429 (the contract retries a POST only with a key); a
+ * Retry-After
  * beyond the configured maximum fails at once with the wait on the exception.
  */
 public class KeylessPostAndLongRetryAfterTest {

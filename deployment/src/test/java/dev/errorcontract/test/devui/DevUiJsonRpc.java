@@ -28,7 +28,8 @@ final class DevUiJsonRpc implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     DevUiJsonRpc(String baseUri) throws Exception {
-        String ws = baseUri.replaceFirst("^http", "ws").replace("//localhost", "//127.0.0.1").replaceFirst("/?$", "/q/dev-ui/json-rpc-ws");
+        String ws = baseUri.replaceFirst("^http", "ws").replace("//localhost", "//127.0.0.1").replaceFirst("/?$",
+                "/q/dev-ui/json-rpc-ws");
         try {
             this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(ws), new Listener()).get(10, TimeUnit.SECONDS);

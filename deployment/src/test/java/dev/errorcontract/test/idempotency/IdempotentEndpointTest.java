@@ -24,9 +24,9 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.errorcontract.test.TestApiKeys;
 import dev.errorcontract.ApiException;
 import dev.errorcontract.Idempotent;
+import dev.errorcontract.test.TestApiKeys;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -15,10 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.errorcontract.Idempotent;
 import io.quarkus.test.QuarkusUnitTest;
@@ -28,8 +28,8 @@ import io.vertx.core.Context;
 
 /**
  * @Idempotent methods that Quarkus REST runs on the I/O thread (returning Uni or CompletionStage, or @NonBlocking):
- * the body is read without blocking, the first request runs once, a retry is replayed, another body is a conflict;
- * also with a body larger than Quarkus REST's input buffer (it arrives in several chunks).
+ *             the body is read without blocking, the first request runs once, a retry is replayed, another body is a conflict;
+ *             also with a body larger than Quarkus REST's input buffer (it arrives in several chunks).
  */
 public class NonBlockingIdempotentEndpointsTest {
 

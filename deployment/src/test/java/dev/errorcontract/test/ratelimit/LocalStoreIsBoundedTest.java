@@ -10,9 +10,9 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.errorcontract.test.TestApiKeys;
 import dev.errorcontract.RateLimited;
 import dev.errorcontract.runtime.ratelimit.RateLimiter;
+import dev.errorcontract.test.TestApiKeys;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A flood of new API keys cannot grow the local store past its bound; the limits still hold for each key. */

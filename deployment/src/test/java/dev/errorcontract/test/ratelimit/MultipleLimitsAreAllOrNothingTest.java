@@ -13,8 +13,8 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.errorcontract.test.TestApiKeys;
 import dev.errorcontract.RateLimited;
+import dev.errorcontract.test.TestApiKeys;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

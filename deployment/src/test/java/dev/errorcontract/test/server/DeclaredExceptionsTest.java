@@ -1,9 +1,9 @@
 package dev.errorcontract.test.server;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

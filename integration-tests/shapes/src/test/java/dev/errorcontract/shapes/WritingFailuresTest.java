@@ -21,8 +21,8 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Item 3: a failure while the response is written is the contract's 500 while nothing was sent; once the response is

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.errorcontract.RateLimited;
 
 /**
- * A deliberately unreliable upstream failing the way Aurora, Aurion, Aura, AuthRocket and the KYC-style API do: for each caller id, the first {@code failures}
+ * A deliberately unreliable upstream failing the way Aurora, Aurion, Aura, AuthRocket and the KYC-style API do: for each caller
+ * id, the first {@code failures}
  * calls fail the way the scenario says, later ones succeed. It records every attempt and the Idempotency-Key it
  * carried. Not part of this API's document: it stands for other companies' services and their formats.
  */

@@ -31,8 +31,7 @@ public class ReactiveTasksResource {
     }
 
     @POST
-    @APIResponse(responseCode = "201", description = "The task was created; Location has its address",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Task.class)))
+    @APIResponse(responseCode = "201", description = "The task was created; Location has its address", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Task.class)))
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("write")
     @Idempotent

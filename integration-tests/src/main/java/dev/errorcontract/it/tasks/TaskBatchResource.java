@@ -30,8 +30,7 @@ public class TaskBatchResource {
     TaskStore store;
 
     @POST
-    @APIResponse(responseCode = "201", description = "The tasks were created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Task.class)))
+    @APIResponse(responseCode = "201", description = "The tasks were created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Task.class)))
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("write")
     @Idempotent

@@ -28,7 +28,9 @@ import dev.errorcontract.ApiException;
 import dev.errorcontract.Idempotent;
 import dev.errorcontract.it.DemoConfig;
 
-/** The demo tasks API, with API keys (as Aura), 201/202/204 (as AuthRocket) and 423 while a task is busy (as the KYC-style API). */
+/**
+ * The demo tasks API, with API keys (as Aura), 201/202/204 (as AuthRocket) and 423 while a task is busy (as the KYC-style API).
+ */
 @Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TasksResource {
@@ -43,8 +45,7 @@ public class TasksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("write")
     @Idempotent
-    @APIResponse(responseCode = "201", description = "The task was created; Location has its address",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Task.class)))
+    @APIResponse(responseCode = "201", description = "The task was created; Location has its address", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Task.class)))
     public Response create(@Valid @jakarta.validation.constraints.NotNull NewTask newTask) {
         Task task = store.create(newTask);
         return Response.created(URI.create("/tasks/" + task.id())).entity(task).build();
@@ -59,9 +60,7 @@ public class TasksResource {
 
     @GET
     @RolesAllowed("read")
-    @APIResponse(responseCode = "200", description = "The first tasks; X-Total-Count has how many there are",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Task.class)))
+    @APIResponse(responseCode = "200", description = "The first tasks; X-Total-Count has how many there are", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Task.class)))
     public Response list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return Response.ok(store.list(limit)).header("X-Total-Count", store.count()).build();
     }
@@ -69,8 +68,7 @@ public class TasksResource {
     @POST
     @Path("/{id}/process")
     @RolesAllowed("write")
-    @APIResponse(responseCode = "202", description = "Processing started; the task is busy for a while",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Task.class)))
+    @APIResponse(responseCode = "202", description = "Processing started; the task is busy for a while", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Task.class)))
     public Response process(@PathParam("id") long id) {
         get(id);
         store.startProcessing(id, config.processingTime());
@@ -81,8 +79,7 @@ public class TasksResource {
     @Path("/{id}")
     @RolesAllowed("write")
     @APIResponse(responseCode = "204", description = "The task was deleted")
-    @APIResponse(responseCode = "423", description = "The task is being processed; retry after Retry-After seconds",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "423", description = "The task is being processed; retry after Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response delete(@PathParam("id") long id) {
         get(id);
         store.busyFor(id).ifPresent(wait -> {

@@ -3,9 +3,9 @@ package dev.errorcontract.runtime.client;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import dev.errorcontract.UpstreamUnreachableException;
 import dev.errorcontract.ApiException;
 import dev.errorcontract.ErrorCodes;
+import dev.errorcontract.UpstreamUnreachableException;
 import dev.errorcontract.runtime.config.ClientConfig;
 import dev.errorcontract.runtime.metrics.ContractMetrics;
 import io.quarkus.arc.Arc;

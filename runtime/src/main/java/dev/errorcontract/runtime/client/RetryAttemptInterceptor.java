@@ -13,9 +13,8 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.ProcessingException;
 
-import io.smallrye.mutiny.Uni;
-
 import dev.errorcontract.UpstreamUnreachableException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Runs inside the fault tolerance interceptor (a higher priority), so once per attempt of a {@code @Retry} REST client

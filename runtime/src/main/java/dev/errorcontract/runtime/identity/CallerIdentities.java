@@ -64,7 +64,8 @@ public class CallerIdentities {
         settings.forEach(this::check);
         if (!security.isResolvable() && settings.containsValue(IdentitySource.API_KEY)) {
             LOG.warnf("The application has no security extension, so no API key is ever authenticated: identities "
-                    + "of type api-key (%s) count every caller by client address", String.join(", ",
+                    + "of type api-key (%s) count every caller by client address",
+                    String.join(", ",
                             settings.entrySet().stream().filter(e -> e.getValue().equals(IdentitySource.API_KEY))
                                     .map(Map.Entry::getKey).toList()));
         }

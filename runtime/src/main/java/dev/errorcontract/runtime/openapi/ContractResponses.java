@@ -64,7 +64,8 @@ public final class ContractResponses {
     public static void addHeaders(APIResponses responses, boolean idempotent) {
         responses.getAPIResponses().forEach((key, response) -> {
             int status = status(key);
-            addIfAbsent(response, "X-Request-Id", stringHeader("The request's correlation id, also request_id in error bodies"));
+            addIfAbsent(response, "X-Request-Id",
+                    stringHeader("The request's correlation id, also request_id in error bodies"));
             if (status == 423 || status == 429 || status == 503) {
                 addIfAbsent(response, "Retry-After", integerHeader("Seconds to wait before retrying, at least 1"));
             }

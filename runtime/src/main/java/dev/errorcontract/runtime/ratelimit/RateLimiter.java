@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -205,7 +204,8 @@ public class RateLimiter {
         List<RateLimitUsage> usage = new ArrayList<>();
         buckets.values().stream().sorted(Comparator.comparing(BucketDefinition::name)).forEach(bucket -> usage.add(
                 new RateLimitUsage(bucket.name(), bucket.identity(), bucket.policies(), bucket.name().equals(defaultBucket),
-                        isShared() ? "redis" : "local", isShared() ? List.of() : localStore.callers(bucket.name(), maxCallers))));
+                        isShared() ? "redis" : "local",
+                        isShared() ? List.of() : localStore.callers(bucket.name(), maxCallers))));
         return usage;
     }
 
@@ -219,8 +219,9 @@ public class RateLimiter {
             if (!method.underDefaultBucket() && !configured.contains(method.bucket())) {
                 unknown.add(method.annotation() + ": no bucket '" + method.bucket() + "' is configured; add "
                         + "quarkus.error-contract.rate-limit.buckets." + method.bucket() + ".limits[0].permits and .period"
-                        + (configured.isEmpty() ? "" : " (configured buckets: " + String.join(", ", new TreeSet<>(configured))
-                                + ")"));
+                        + (configured.isEmpty() ? ""
+                                : " (configured buckets: " + String.join(", ", new TreeSet<>(configured))
+                                        + ")"));
             }
         }
         if (!unknown.isEmpty()) {

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -255,7 +255,6 @@ public class ErrorResponses {
         }
     }
 
-
     /**
      * An unexpected exception at ERROR with its stack trace; a deliberate 5xx at WARN, a 4xx at DEBUG, each with the
      * cause the application gave it (if any).
@@ -272,6 +271,5 @@ public class ErrorResponses {
                     error.instance(), error.status(), error.code(), error.detail());
         }
     }
-
 
 }

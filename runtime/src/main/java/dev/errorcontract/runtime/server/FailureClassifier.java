@@ -203,8 +203,8 @@ public final class FailureClassifier {
         if (!(failure instanceof ProcessingException)) {
             return null;
         }
-        for (Throwable current = failure.getCause(); current != null && current != current.getCause();
-                current = current.getCause()) {
+        for (Throwable current = failure.getCause(); current != null
+                && current != current.getCause(); current = current.getCause()) {
             String name = current.getClass().getName();
             if (current instanceof java.util.concurrent.TimeoutException || current instanceof java.net.SocketTimeoutException
                     || name.endsWith("TimeoutException")) {

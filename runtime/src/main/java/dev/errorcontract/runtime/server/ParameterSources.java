@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Where each resource method parameter comes from (query, path, header, cookie, form, also as members of a
- * {@code @BeanParam} class), collected at build time, so that a validation or conversion error can say {@code in} and use the name
+ * {@code @BeanParam} class), collected at build time, so that a validation or conversion error can say {@code in} and use the
+ * name
  * the caller wrote. Parameters not listed are the body.
  */
 public final class ParameterSources {

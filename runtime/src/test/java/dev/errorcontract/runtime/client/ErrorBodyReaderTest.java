@@ -22,11 +22,12 @@ class ErrorBodyReaderTest {
 
     @Test
     void rfc9457ProblemDetails() {
-        ApiError error = read(422, """
-                {"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"1 field is not valid.",
-                 "instance":"/tasks","code":"validation_error","request_id":"abc",
-                 "errors":[{"field":"priority","pointer":"/priority","in":"body","code":"pattern","message":"Must be one of: low"}],
-                 "retry_after":null}""");
+        ApiError error = read(422,
+                """
+                        {"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"1 field is not valid.",
+                         "instance":"/tasks","code":"validation_error","request_id":"abc",
+                         "errors":[{"field":"priority","pointer":"/priority","in":"body","code":"pattern","message":"Must be one of: low"}],
+                         "retry_after":null}""");
         assertEquals("validation_error", error.code());
         assertEquals("1 field is not valid.", error.detail());
         assertEquals("/tasks", error.instance());
@@ -38,7 +39,8 @@ class ErrorBodyReaderTest {
 
     @Test
     void auroraErrorsOfObjects() {
-        ApiError error = read(400, "{\"errors\": [{\"message\": \"some error occurred\"}, {\"message\": \"some other error occurred\"}]}");
+        ApiError error = read(400,
+                "{\"errors\": [{\"message\": \"some error occurred\"}, {\"message\": \"some other error occurred\"}]}");
         assertEquals("bad_request", error.code());
         assertEquals("some error occurred; some other error occurred", error.detail());
         assertEquals(0, error.errors().size(), "messages without a field are the detail, not field errors");
@@ -58,25 +60,29 @@ class ErrorBodyReaderTest {
 
     @Test
     void aurionRetryAfterInTheBody() {
-        ApiError error = read(429, "{\"error\":\"rate_limit_exceeded\",\"message\":\"Rate limit exceeded. Retry after 12 seconds.\",\"retry_after\":12}");
+        ApiError error = read(429,
+                "{\"error\":\"rate_limit_exceeded\",\"message\":\"Rate limit exceeded. Retry after 12 seconds.\",\"retry_after\":12}");
         assertEquals("rate_limit_exceeded", error.code());
         assertEquals(12L, error.retryAfter());
     }
 
     @Test
     void auraErrorErrorCodeDetail() {
-        ApiError error = read(401, "{ \"error\": \"Not authenticated\", \"error_code\": null, \"detail\": \"Not authenticated\"}");
+        ApiError error = read(401,
+                "{ \"error\": \"Not authenticated\", \"error_code\": null, \"detail\": \"Not authenticated\"}");
         assertEquals("unauthorized", error.code());
         assertEquals("Not authenticated", error.detail());
 
-        ApiError coded = read(400, "{ \"error\": \"Human-readable message\", \"error_code\": \"machine_readable_code\", \"detail\": \"Additional context\"}");
+        ApiError coded = read(400,
+                "{ \"error\": \"Human-readable message\", \"error_code\": \"machine_readable_code\", \"detail\": \"Additional context\"}");
         assertEquals("machine_readable_code", coded.code());
         assertEquals("Additional context", coded.detail());
     }
 
     @Test
     void auraValidationLocMsg() {
-        ApiError error = read(422, "{ \"error\": \"Validation error\", \"detail\": [ { \"loc\": [\"body\", \"name\"], \"msg\": \"field required\", \"type\": \"value_error.missing\" } ]}");
+        ApiError error = read(422,
+                "{ \"error\": \"Validation error\", \"detail\": [ { \"loc\": [\"body\", \"name\"], \"msg\": \"field required\", \"type\": \"value_error.missing\" } ]}");
         assertEquals("Validation error", error.detail());
         assertEquals("name", error.errors().get(0).field());
         assertEquals("body", error.errors().get(0).in());
@@ -90,7 +96,8 @@ class ErrorBodyReaderTest {
         assertEquals("internal_error", plain.code());
         assertEquals("Internal Server Error", plain.detail());
 
-        ApiError nested = read(400, "{ \"code\": 400, \"message\": {\"error_code\":\"invalid_input\",\"message\":[\"'offset' is a required property\"]}}");
+        ApiError nested = read(400,
+                "{ \"code\": 400, \"message\": {\"error_code\":\"invalid_input\",\"message\":[\"'offset' is a required property\"]}}");
         assertEquals("invalid_input", nested.code());
         assertEquals("'offset' is a required property", nested.detail());
     }

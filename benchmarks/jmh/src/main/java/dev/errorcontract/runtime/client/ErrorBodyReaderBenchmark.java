@@ -34,12 +34,18 @@ public class ErrorBodyReaderBenchmark {
     @Setup
     public void setUp() {
         String text = switch (shape) {
-            case "rfc9457" -> "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\",\"status\":422,\"detail\":\"1 field is not valid.\",\"instance\":\"/tasks\",\"code\":\"validation_error\",\"request_id\":\"3f0c8a3e\",\"errors\":[{\"field\":\"priority\",\"pointer\":\"/priority\",\"in\":\"body\",\"code\":\"pattern\",\"message\":\"Must be one of: low, medium, high, urgent\"}]}";
-            case "aurora-errors" -> "{\"errors\": [{\"message\": \"some error occurred\"}, {\"message\": \"some other error occurred\"}]}";
-            case "aurion-details" -> "{\"error\": \"validation_error\", \"message\": \"Human-readable description of what went wrong\", \"details\": [{\"field\": \"priority\", \"message\": \"Must be one of: low, medium, high, urgent\"}]}";
-            case "aura-error-code" -> "{ \"error\": \"Not authenticated\", \"error_code\": null, \"detail\": \"Not authenticated\"}";
-            case "kyc-code-message" -> "{ \"code\": 400, \"message\": {\"error_code\":\"invalid_input\",\"message\":[\"'offset' is a required property\"]}}";
-            default -> "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+            case "rfc9457" ->
+                "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\",\"status\":422,\"detail\":\"1 field is not valid.\",\"instance\":\"/tasks\",\"code\":\"validation_error\",\"request_id\":\"3f0c8a3e\",\"errors\":[{\"field\":\"priority\",\"pointer\":\"/priority\",\"in\":\"body\",\"code\":\"pattern\",\"message\":\"Must be one of: low, medium, high, urgent\"}]}";
+            case "aurora-errors" ->
+                "{\"errors\": [{\"message\": \"some error occurred\"}, {\"message\": \"some other error occurred\"}]}";
+            case "aurion-details" ->
+                "{\"error\": \"validation_error\", \"message\": \"Human-readable description of what went wrong\", \"details\": [{\"field\": \"priority\", \"message\": \"Must be one of: low, medium, high, urgent\"}]}";
+            case "aura-error-code" ->
+                "{ \"error\": \"Not authenticated\", \"error_code\": null, \"detail\": \"Not authenticated\"}";
+            case "kyc-code-message" ->
+                "{ \"code\": 400, \"message\": {\"error_code\":\"invalid_input\",\"message\":[\"'offset' is a required property\"]}}";
+            default ->
+                "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
         };
         body = text.getBytes(StandardCharsets.UTF_8);
     }
