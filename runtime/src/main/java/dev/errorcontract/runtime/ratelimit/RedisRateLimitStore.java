@@ -1,7 +1,5 @@
 package dev.errorcontract.runtime.ratelimit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,62 +9,101 @@ import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import dev.errorcontract.runtime.config.RateLimitConfig;
+import io.github.bucket4j.Bandwidth;
 import io.quarkus.redis.client.RedisClientName;
-import io.quarkus.redis.runtime.client.config.RedisClientConfig;
-import io.quarkus.redis.runtime.client.config.RedisConfig;
-import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /**
- * Buckets in Redis, shared by every instance ({@link RedisBucketScript}: all limits of a bucket at once, on Redis's
- * clock, so the limit holds exactly across instances). Calls are non-blocking.
+ * Buckets in Redis, shared by every instance. One Lua script checks and takes a permit from all the limits of a
+ * bucket at once (all or nothing, as Bucket4j does in memory), on Redis's clock, so the limit holds exactly across
+ * instances. Calls are non-blocking.
  * <p>
- * The checks go over one connection, held (not borrowed from the pool per check) and pipelined. On an event loop, the
- * checks of the requests it reads in one turn are sent as one script call when the turn ends: one write, one answer
- * and one script run for all of them, in the order they came. With Redis Cluster every check is a call of its own,
- * since one call's keys must be in one slot. A connection that fails or closes is dropped; the next check opens a new
- * one.
+ * Each event loop keeps one connection of its own and pipelines the checks of its requests on it: no connection is
+ * borrowed from a pool per check, and the answer arrives on the loop that serves the request. A connection that
+ * fails or closes is dropped; the next check opens a new one.
  * <p>
  * A caller refused until T is refused here until T without asking Redis again: a refused request takes nothing, so
  * the bucket only refills, and no instance can find a permit for that caller before T. The deadline is counted from
- * when the check was sent (before Redis's clock read it) and rounded down to the millisecond, so it ends at T or a
- * little earlier, never later: the answers are the ones Redis would give. Refusals are kept for at most
+ * when the check was sent (before Redis's clock read it) and rounded down to the millisecond, so it ends at T or
+ * a little earlier, never later: the answers are the ones Redis would give. Refusals are kept for at most
  * {@value #MAX_REMEMBERED_REFUSALS} callers at once; beyond that the next ones simply ask Redis.
  */
 @Singleton
 public class RedisRateLimitStore {
 
+    /**
+     * KEYS[1] the bucket of one caller. ARGV: limit count, then per limit: capacity, period (ms), interval refill (1)
+     * or greedy (0). Per limit i the hash keeps t<i> (tokens) and w<i> (interval window start); ts is the last update.
+     * The key expires when every limit would be full again, so an expired key and a fresh one are the same bucket and
+     * Redis keeps only the callers of the last period. Returns allowed, now (ms), then per limit its tokens (after the
+     * take) and window start.
+     */
+    static final String SCRIPT = """
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            local n = tonumber(ARGV[1])
+            local ts = tonumber(redis.call('HGET', KEYS[1], 'ts') or now)
+            local tokens = {}
+            local windows = {}
+            local allowed = 1
+            for i = 1, n do
+              local cap = tonumber(ARGV[2 + (i - 1) * 3])
+              local period = tonumber(ARGV[3 + (i - 1) * 3])
+              local interval = tonumber(ARGV[4 + (i - 1) * 3])
+              local t = tonumber(redis.call('HGET', KEYS[1], 't' .. i) or cap)
+              local w = tonumber(redis.call('HGET', KEYS[1], 'w' .. i) or now)
+              if interval == 1 then
+                if now - w >= period then
+                  t = cap
+                  w = now - ((now - w) % period)
+                end
+              else
+                t = math.min(cap, t + math.max(0, now - ts) * cap / period)
+              end
+              tokens[i] = t
+              windows[i] = w
+              if t < 1 then allowed = 0 end
+            end
+            local result = {allowed, now}
+            local ttl = 1
+            for i = 1, n do
+              local cap = tonumber(ARGV[2 + (i - 1) * 3])
+              local period = tonumber(ARGV[3 + (i - 1) * 3])
+              if allowed == 1 then tokens[i] = tokens[i] - 1 end
+              if tokens[i] < cap then
+                local full
+                if tonumber(ARGV[4 + (i - 1) * 3]) == 1 then full = windows[i] + period - now
+                else full = math.ceil((cap - tokens[i]) * period / cap) end
+                if full > ttl then ttl = full end
+              end
+              redis.call('HSET', KEYS[1], 't' .. i, tostring(tokens[i]), 'w' .. i, windows[i])
+              table.insert(result, tostring(tokens[i]))
+              table.insert(result, windows[i])
+            end
+            redis.call('HSET', KEYS[1], 'ts', now)
+            redis.call('PEXPIRE', KEYS[1], ttl)
+            return result
+            """;
+
+    private static final String SCRIPT_SHA = sha1(SCRIPT);
     static final int MAX_REMEMBERED_REFUSALS = 10_000;
-    /** At most this many checks in one script call: the script blocks Redis while it runs. */
-    static final int MAX_CHECKS_PER_CALL = 64;
 
     /** A caller refused until {@code untilNanos} (System.nanoTime), by the limit {@code binding}. */
     private record Refusal(long untilNanos, int binding) {
     }
 
-    /** A check waiting for its event loop's turn to end. */
-    private record Pending(RedisBucketScript.Check check, long sentNanos, UniEmitter<? super RateLimitDecision> emitter) {
-    }
-
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
-    /** The checks of the current turn of this event loop thread; empty between turns. */
-    private final ThreadLocal<List<Pending>> turn = ThreadLocal.withInitial(ArrayList::new);
 
     private final Redis redis;
     private final String keyPrefix;
-    private final boolean oneCheckPerCall;
     /** The one connection the checks are pipelined on; {@code null} until the first check, or after it failed. */
     private final AtomicReference<Future<RedisConnection>> connection = new AtomicReference<>();
 
@@ -75,82 +112,6 @@ public class RedisRateLimitStore {
                 .map(name -> clients.select(RedisClientName.Literal.of(name)).get())
                 .orElseGet(() -> clients.select(Default.Literal.INSTANCE).get());
         this.keyPrefix = config.redis().keyPrefix();
-        RedisClientConfig client = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
-                .getConfigMapping(RedisConfig.class).clients()
-                .get(config.redis().clientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME));
-        this.oneCheckPerCall = client != null && client.clientType() == RedisClientType.CLUSTER;
-    }
-
-    /** The refusal of a caller that is still refused, as Redis would answer it now, or {@code null}. */
-    RateLimitDecision knownRefusal(BucketDefinition bucket, String identity) {
-        if (refusals.isEmpty()) {
-            return null;
-        }
-        String key = key(bucket, identity);
-        Refusal refusal = refusals.get(key);
-        if (refusal == null) {
-            return null;
-        }
-        long wait = refusal.untilNanos() - System.nanoTime();
-        if (wait <= 0) {
-            refusals.remove(key, refusal);
-            return null;
-        }
-        return RateLimitDecision.of(false, bucket, refusal.binding(),
-                bucket.configuration().getBandwidths()[refusal.binding()].getCapacity(), 0, wait);
-    }
-
-    Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
-        RedisBucketScript.Check check = new RedisBucketScript.Check(bucket, key(bucket, identity));
-        return Uni.createFrom().emitter(emitter -> {
-            Pending pending = new Pending(check, System.nanoTime(), emitter);
-            Context context = Vertx.currentContext();
-            if (oneCheckPerCall || context == null || !Context.isOnEventLoopThread()) {
-                send(List.of(pending));
-                return;
-            }
-            List<Pending> checks = turn.get();
-            checks.add(pending);
-            if (checks.size() == 1) {
-                context.runOnContext(ended -> sendTurn());
-            } else if (checks.size() == MAX_CHECKS_PER_CALL) {
-                sendTurn();
-            }
-        });
-    }
-
-    private void sendTurn() {
-        List<Pending> checks = turn.get();
-        if (!checks.isEmpty()) {
-            send(List.copyOf(checks));
-            checks.clear();
-        }
-    }
-
-    private void send(List<Pending> pending) {
-        List<RedisBucketScript.Check> checks = pending.stream().map(Pending::check).toList();
-        connection()
-                .compose(connection -> connection.send(RedisBucketScript.call(true, checks))
-                        // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again (a
-                        // NOSCRIPT call ran nothing, so sending it again with the text counts nothing twice)
-                        .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
-                                ? connection.send(RedisBucketScript.call(false, checks))
-                                : Future.failedFuture(failure)))
-                .onComplete(answer -> {
-                    for (int i = 0; i < pending.size(); i++) {
-                        Pending check = pending.get(i);
-                        if (answer.failed()) {
-                            check.emitter().fail(answer.cause());
-                            continue;
-                        }
-                        Response result = answer.result().get(i);
-                        RedisBucketScript.Outcome outcome = RedisBucketScript.outcome(check.check().bucket(), result);
-                        if (!outcome.decision().allowed()) {
-                            remember(check.check().key(), check.sentNanos(), outcome);
-                        }
-                        check.emitter().complete(outcome.decision());
-                    }
-                });
     }
 
     /** The connection the checks are pipelined on, opened on first use and again after it failed or closed. */
@@ -181,12 +142,61 @@ public class RedisRateLimitStore {
         return opening.future();
     }
 
+    /** The refusal of a caller that is still refused, as Redis would answer it now, or {@code null}. */
+    RateLimitDecision knownRefusal(BucketDefinition bucket, String identity) {
+        if (refusals.isEmpty()) {
+            return null;
+        }
+        String key = key(bucket, identity);
+        Refusal refusal = refusals.get(key);
+        if (refusal == null) {
+            return null;
+        }
+        long wait = refusal.untilNanos() - System.nanoTime();
+        if (wait <= 0) {
+            refusals.remove(key, refusal);
+            return null;
+        }
+        return RateLimitDecision.of(false, bucket, refusal.binding(),
+                bucket.configuration().getBandwidths()[refusal.binding()].getCapacity(), 0, wait);
+    }
+
     private String key(BucketDefinition bucket, String identity) {
         return keyPrefix + bucket.name() + ":" + identity;
     }
 
-    private void remember(String key, long sentNanos, RedisBucketScript.Outcome refused) {
-        long waitMillis = refused.nextPermitMillis() - 1; // rounded up to the millisecond: one less, never past T
+    Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
+        Bandwidth[] limits = bucket.configuration().getBandwidths();
+        String key = key(bucket, identity);
+        long sentNanos = System.nanoTime();
+        Request evalSha = check(Command.EVALSHA, SCRIPT_SHA, key, limits);
+        return Uni.createFrom().emitter(emitter -> connection()
+                .compose(connection -> connection.send(evalSha)
+                        // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again
+                        .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
+                                ? connection.send(check(Command.EVAL, SCRIPT, key, limits))
+                                : Future.failedFuture(failure)))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        emitter.complete(decision(bucket, limits, result.result(), key, sentNanos));
+                    } else {
+                        emitter.fail(result.cause());
+                    }
+                }));
+    }
+
+    /** The script's call ({@code EVAL} with its text or {@code EVALSHA} with its digest) for one caller's bucket. */
+    private static Request check(Command command, String script, String key, Bandwidth[] limits) {
+        Request request = Request.cmd(command).arg(script).arg(1).arg(key).arg(limits.length);
+        for (Bandwidth limit : limits) {
+            request.arg(limit.getCapacity()).arg(Math.max(1, limit.getRefillPeriodNanos() / 1_000_000))
+                    .arg(limit.isRefillIntervally() ? 1 : 0);
+        }
+        return request;
+    }
+
+    private void remember(String key, long sentNanos, long nextPermitMillis, int binding) {
+        long waitMillis = nextPermitMillis - 1; // rounded up to the millisecond: one less, never past T
         if (waitMillis <= 0) {
             return;
         }
@@ -197,6 +207,51 @@ public class RedisRateLimitStore {
                 return;
             }
         }
-        refusals.put(key, new Refusal(sentNanos + waitMillis * 1_000_000, refused.decision().policy()));
+        refusals.put(key, new Refusal(sentNanos + waitMillis * 1_000_000, binding));
+    }
+
+    private static String sha1(String script) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required by the Java platform", e);
+        }
+    }
+
+    private RateLimitDecision decision(BucketDefinition bucket, Bandwidth[] limits, Response response, String key,
+            long sentNanos) {
+        boolean allowed = response.get(0).toLong() == 1;
+        long now = response.get(1).toLong();
+        double[] tokens = new double[limits.length];
+        long remaining = Long.MAX_VALUE;
+        for (int i = 0; i < limits.length; i++) {
+            tokens[i] = Math.max(0, Double.parseDouble(response.get(2 + i * 2).toString()));
+            remaining = Math.min(remaining, (long) Math.floor(tokens[i]));
+        }
+        // report the limit that takes longest to hold one permit more than the caller has now
+        int binding = 0;
+        long longestWait = -1;
+        for (int i = 0; i < limits.length; i++) {
+            Bandwidth limit = limits[i];
+            long periodMillis = Math.max(1, limit.getRefillPeriodNanos() / 1_000_000);
+            long wait;
+            if (tokens[i] >= remaining + 1) {
+                wait = 0;
+            } else if (limit.isRefillIntervally()) {
+                wait = periodMillis - (now - response.get(3 + i * 2).toLong());
+            } else {
+                wait = (long) Math.ceil((remaining + 1 - tokens[i]) * periodMillis / limit.getCapacity());
+            }
+            if (wait > longestWait) {
+                binding = i;
+                longestWait = wait;
+            }
+        }
+        if (!allowed) {
+            remember(key, sentNanos, longestWait, binding);
+        }
+        return RateLimitDecision.of(allowed, bucket, binding, limits[binding].getCapacity(), remaining,
+                Math.max(0, longestWait) * 1_000_000);
     }
 }
