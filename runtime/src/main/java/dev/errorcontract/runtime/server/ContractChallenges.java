@@ -2,6 +2,7 @@ package dev.errorcontract.runtime.server;
 
 import java.util.Set;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -84,7 +85,7 @@ final class ContractChallenges implements Handler<RoutingContext> {
                     challenge.getHeaders().forEach((name, value) -> context.response().headers().set(name, value));
                     return true;
                 }
-                ErrorResponses responses = io.quarkus.arc.Arc.container().instance(ErrorResponses.class).get();
+                ErrorResponses responses = Arc.container().instance(ErrorResponses.class).get();
                 responses.write(FailureClassifier.simple(401, null).error(), HttpFailureHandler.headers(challenge), null,
                         context);
                 return true;

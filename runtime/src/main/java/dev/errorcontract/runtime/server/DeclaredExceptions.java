@@ -1,6 +1,8 @@
 package dev.errorcontract.runtime.server;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The application exception types mapped to catalogue entries by {@code @ErrorCode} or configuration, collected at
@@ -19,8 +21,8 @@ public final class DeclaredExceptions {
     }
 
     /** The codes the application declared. */
-    public java.util.Set<String> codes() {
-        return byClassName.values().stream().map(Mapping::code).collect(java.util.stream.Collectors.toSet());
+    public Set<String> codes() {
+        return byClassName.values().stream().map(Mapping::code).collect(Collectors.toSet());
     }
 
     /** The mapping of the exception's class or its nearest mapped superclass. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
@@ -104,15 +105,15 @@ final class RequestFailures {
             if (info == null) {
                 return null;
             }
-            org.eclipse.microprofile.faulttolerance.CircuitBreaker breaker = null;
+            CircuitBreaker breaker = null;
             for (java.lang.annotation.Annotation annotation : info.getAnnotations()) {
-                if (annotation instanceof org.eclipse.microprofile.faulttolerance.CircuitBreaker found) {
+                if (annotation instanceof CircuitBreaker found) {
                     breaker = found;
                 }
             }
             if (breaker == null) {
                 breaker = info.getResourceClass()
-                        .getAnnotation(org.eclipse.microprofile.faulttolerance.CircuitBreaker.class);
+                        .getAnnotation(CircuitBreaker.class);
             }
             if (breaker == null) {
                 return null;
