@@ -1,6 +1,8 @@
 package dev.errorcontract.runtime.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,26 +131,9 @@ public class ErrorResponses {
 
     /** The contract response for a classified failure, logged as the contract says. */
     Response toResponse(FailureClassifier.Classified classified, RoutingContext context) {
-        Map<String, List<String>> headers = classified.headers();
-        Locale language = language(context);
-        ApiError complete = localize(complete(classified.error(), context), language);
-        byte[] body = body(complete);
-        record(complete, classified, context, body);
-        Response.ResponseBuilder response = Response.status(complete.status())
-                .entity(body)
-                .header("Content-Type", renderer.contentType(complete))
-                .header("Content-Language", language.toLanguageTag());
-        if (messages.isNegotiated()) {
-            response.header("Vary", "Accept-Language");
-        }
-        headers.forEach((name, values) -> {
-            if (!OWNED_HEADERS.contains(name.toLowerCase())) {
-                values.forEach(value -> response.header(name, value));
-            }
-        });
-        if (complete.retryAfter() != null) {
-            response.header("Retry-After", complete.retryAfter());
-        }
+        Rendered rendered = render(classified, context);
+        Response.ResponseBuilder response = Response.status(rendered.error().status()).entity(rendered.body());
+        rendered.headers().forEach(header -> response.header(header.getKey(), header.getValue()));
         return response.build();
     }
 
@@ -159,30 +144,48 @@ public class ErrorResponses {
 
     /** Writes the contract response of a classified failure straight to Vert.x. */
     void write(FailureClassifier.Classified classified, RoutingContext context) {
-        Map<String, List<String>> headers = classified.headers();
-        Locale language = language(context);
-        ApiError complete = localize(complete(classified.error(), context), language);
-        byte[] body = body(complete);
-        record(complete, classified, context, body);
+        Rendered rendered = render(classified, context);
         HttpServerResponse response = context.response();
         if (response.ended() || response.headWritten()) {
             return;
         }
-        response.setStatusCode(complete.status());
-        headers.forEach((name, values) -> {
+        response.setStatusCode(rendered.error().status());
+        Set<String> replaced = new HashSet<>();
+        for (Map.Entry<String, String> header : rendered.headers()) {
+            // the error's headers replace what an earlier handler set, except Vary, which only grows
+            if (!header.getKey().equalsIgnoreCase("Vary") && replaced.add(header.getKey().toLowerCase())) {
+                response.headers().remove(header.getKey());
+            }
+            response.headers().add(header.getKey(), header.getValue());
+        }
+        response.end(Buffer.buffer(rendered.body()));
+    }
+
+    /** An error response as it is sent: the completed error, its body and every header it carries, in order. */
+    private record Rendered(ApiError error, byte[] body, List<Map.Entry<String, String>> headers) {
+    }
+
+    /** The one rendering of an error response (both ways of sending it use it): completed, localised, logged. */
+    private Rendered render(FailureClassifier.Classified classified, RoutingContext context) {
+        Locale language = language(context);
+        ApiError complete = localize(complete(classified.error(), context), language);
+        byte[] body = body(complete);
+        record(complete, classified, context, body);
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("Content-Type", renderer.contentType(complete)));
+        headers.add(Map.entry("Content-Language", language.toLanguageTag()));
+        if (messages.isNegotiated()) {
+            headers.add(Map.entry("Vary", "Accept-Language"));
+        }
+        classified.headers().forEach((name, values) -> {
             if (!OWNED_HEADERS.contains(name.toLowerCase())) {
-                response.headers().set(name, values);
+                values.forEach(value -> headers.add(Map.entry(name, value)));
             }
         });
         if (complete.retryAfter() != null) {
-            response.headers().set("Retry-After", String.valueOf(complete.retryAfter()));
+            headers.add(Map.entry("Retry-After", String.valueOf(complete.retryAfter())));
         }
-        response.headers().set("Content-Type", renderer.contentType(complete));
-        response.headers().set("Content-Language", language.toLanguageTag());
-        if (messages.isNegotiated()) {
-            response.headers().add("Vary", "Accept-Language");
-        }
-        response.end(Buffer.buffer(body));
+        return new Rendered(complete, body, headers);
     }
 
     /**
