@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  * <pre>
  * {@code
  * &#64;POST
- * @Idempotent
+ * &#64;Idempotent
  * public Response create(NewTask task) { ... }
  * }
  * </pre>

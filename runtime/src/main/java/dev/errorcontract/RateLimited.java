@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * <pre>
  * {@code
  * &#64;RateLimited(bucket = "search")
- * @GET
+ * &#64;GET
  * public List<Task> search(@QueryParam("q") String q) { ... }
  * }
  * </pre>

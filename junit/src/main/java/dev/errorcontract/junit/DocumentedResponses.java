@@ -34,7 +34,7 @@ import io.restassured.specification.FilterableResponseSpecification;
  * <pre>
  * {@code
  * &#64;QuarkusTest
- * @ExtendWith(DocumentedResponses.class)
+ * &#64;ExtendWith(DocumentedResponses.class)
  * class TasksTest { ... }
  * }
  * </pre>
