@@ -17,7 +17,6 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.Type;
 
 import dev.errorcontract.runtime.server.ContractExceptionMapper;
-import dev.errorcontract.runtime.server.FaultToleranceExceptionMapper;
 import dev.errorcontract.runtime.server.SecurityExceptionMapper;
 import dev.errorcontract.runtime.server.ValidationExceptionMapper;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -54,9 +53,6 @@ class ExceptionMapperProcessor {
         if (capabilities.isPresent(Capability.HIBERNATE_VALIDATOR)) {
             beans.addBeanClass(ValidationExceptionMapper.class);
         }
-        if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
-            beans.addBeanClass(FaultToleranceExceptionMapper.class);
-        }
         return beans.build();
     }
 
@@ -84,7 +80,8 @@ class ExceptionMapperProcessor {
             mapperByType.put(DotNames.VALIDATION_EXCEPTION.toString(), ValidationExceptionMapper.class);
         }
         if (capabilities.isPresent(Capability.SMALLRYE_FAULT_TOLERANCE)) {
-            mapperByType.put(DotNames.FAULT_TOLERANCE_EXCEPTION.toString(), FaultToleranceExceptionMapper.class);
+            // the classifier knows fault tolerance's outcomes (429, 503 with the breaker's delay, 504)
+            mapperByType.put(DotNames.FAULT_TOLERANCE_EXCEPTION.toString(), ContractExceptionMapper.class);
         }
         mapperByType.forEach((type, mapper) -> {
             if (!applicationMapped.contains(type)) {

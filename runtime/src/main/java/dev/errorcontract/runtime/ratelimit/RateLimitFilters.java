@@ -130,10 +130,10 @@ public final class RateLimitFilters {
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            if (request.getProperty(DECISION) instanceof RateLimitDecision decision
-                    // a 429 of another limiter (SmallRye Fault Tolerance's @RateLimit): this bucket's permits left
-                    // would contradict it, and its Retry-After says what the caller needs
-                    && !(decision.allowed() && response.getStatus() == 429)) {
+            // only an allowed request has a DECISION (a refusal's 429 carries its headers already); a 429 after it
+            // is another limiter's (SmallRye Fault Tolerance's @RateLimit): this bucket's permits left would
+            // contradict it, and its Retry-After says what the caller needs
+            if (request.getProperty(DECISION) instanceof RateLimitDecision decision && response.getStatus() != 429) {
                 for (Map.Entry<String, List<String>> header : RateLimitHeaders.of(decision, limiter.get().headerStyle())
                         .entrySet()) {
                     response.getHeaders().putSingle(header.getKey(), header.getValue().get(0));

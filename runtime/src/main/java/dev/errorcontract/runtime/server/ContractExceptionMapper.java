@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveExceptionMapper;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
+import io.vertx.ext.web.RoutingContext;
+
 /**
  * Renders {@code ApiException}, the {@code WebApplicationException} family, JSON errors, fault tolerance outcomes,
  * declared application exceptions and every unexpected exception by the contract, as the {@link FailureClassifier}
@@ -27,6 +29,6 @@ public class ContractExceptionMapper implements ResteasyReactiveExceptionMapper<
 
     @Override
     public Response toResponse(Throwable exception) {
-        return responses.toResponse(exception, (io.vertx.ext.web.RoutingContext) null);
+        return responses.toResponse(exception, (RoutingContext) null);
     }
 }
