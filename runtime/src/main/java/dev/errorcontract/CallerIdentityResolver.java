@@ -19,7 +19,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  *
  * {@code quarkus.error-contract.rate-limit.buckets.orders.identity=resolver:tenant}
  * <p>
- * It runs on the request's thread, possibly the event loop: it must not block.
+ * For rate limits it usually runs on the event loop, before a blocking resource method is sent to a worker thread:
+ * it must not block.
  */
 public interface CallerIdentityResolver {
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -25,7 +26,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.jandex.DotName;
 import org.jboss.resteasy.reactive.RestCookie;
@@ -35,6 +39,7 @@ import org.jboss.resteasy.reactive.RestMatrix;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,6 +56,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.common.annotation.NonBlocking;
 
 /**
  * The names of the annotations and types the build steps look for. Types of optional extensions the deployment module
@@ -76,6 +82,12 @@ final class DotNames {
     static final DotName PRODUCES = DotName.createSimple(Produces.class);
     static final DotName EXCEPTION_MAPPER = DotName.createSimple(ExceptionMapper.class);
     static final DotName SERVER_EXCEPTION_MAPPER = DotName.createSimple(ServerExceptionMapper.class);
+    static final DotName CONTAINER_REQUEST_FILTER = DotName.createSimple(ContainerRequestFilter.class);
+    static final DotName SERVER_REQUEST_FILTER = DotName.createSimple(ServerRequestFilter.class);
+    static final DotName PROVIDER = DotName.createSimple(Provider.class);
+    static final DotName PRE_MATCHING = DotName.createSimple(PreMatching.class);
+    static final DotName PRIORITY = DotName.createSimple(Priority.class);
+    static final DotName NON_BLOCKING = DotName.createSimple(NonBlocking.class);
     static final DotName WEB_APPLICATION_EXCEPTION = DotName.createSimple(WebApplicationException.class);
     static final DotName QUERY_PARAM = DotName.createSimple(QueryParam.class);
     static final DotName REST_QUERY = DotName.createSimple(RestQuery.class);

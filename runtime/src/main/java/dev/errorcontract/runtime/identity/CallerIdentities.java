@@ -113,6 +113,41 @@ public class CallerIdentities {
     }
 
     /**
+     * The identity when it is known without waiting, the same as {@link #identify} would give; {@code null} while the
+     * application's (lazy) authentication has not run yet: then only {@link #identify} can tell.
+     */
+    public String identifyNow(String source, ResteasyReactiveContainerRequestContext context) {
+        RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
+        HttpServerRequest request = routingContext == null ? null : routingContext.request();
+        switch (source) {
+            case IdentitySource.ADDRESS:
+                return address(request);
+            case IdentitySource.API_KEY, IdentitySource.PRINCIPAL:
+                if (routingContext == null) {
+                    return address(null);
+                }
+                // once authentication finished (proactively, or lazily when asked), the user is set; without a
+                // deferred identity nobody authenticates this request at all
+                SecurityIdentity identity;
+                if (routingContext.user() instanceof QuarkusHttpUser user) {
+                    identity = user.getSecurityIdentity();
+                } else if (routingContext.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY) == null) {
+                    identity = null;
+                } else {
+                    return null;
+                }
+                String resolved = identity == null || identity.isAnonymous() ? null
+                        : source.equals(IdentitySource.API_KEY)
+                                ? apiKey(context.getHeaderString(config.apiKeyHeader()))
+                                : principal(identity);
+                return resolved != null ? resolved : address(request);
+            default:
+                String custom = custom(IdentitySource.resolverName(source), context);
+                return custom != null ? custom : address(request);
+        }
+    }
+
+    /**
      * The identity as far as it is known without waiting: as {@link #identify}, but where the authentication has not
      * finished yet (only without proactive authentication) the caller counts by client address. A refused credential
      * throws the authentication's failure.

@@ -69,19 +69,22 @@ public final class RateLimitFilters {
                 return;
             }
             RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
-            // finding an authenticated identity or asking Redis may take a while: without blocking, then resume
-            // (a suspended request resumed while the filter still runs simply goes on). A credential the application's
-            // security refuses (lazy authentication: the question "who is this?" runs it) fails the identity: the
-            // request resumes with that failure, the contract's 401, before any bucket is touched
+            CallerIdentities callers = identities.get();
+            String identity = callers.identifyNow(bucket.identity(), context);
+            RateLimitDecision known = identity == null ? null : rateLimiter.decideNow(bucket, identity);
+            if (known != null) { // the local store, or a caller Redis refused until later: no waiting, no suspending
+                noteCaller(identity, routingContext);
+                apply(context, routingContext, rateLimiter, known);
+                return;
+            }
+            // authenticating lazily or asking Redis takes a while: without blocking, then resume (a suspended request
+            // resumed while the filter still runs simply goes on). A credential the application's security refuses
+            // (lazy authentication: the question "who is this?" runs it) fails the identity: the request resumes with
+            // that failure, the contract's 401, before any bucket is touched
             context.suspend();
-            identities.get().identify(bucket.identity(), context)
-                    .invoke(identity -> {
-                        if (devActivity != null) {
-                            devActivity.caller(identity, RoutingContexts.principalName(routingContext));
-                        }
-                    })
-                    .chain(identity -> rateLimiter.isShared() ? rateLimiter.tryConsume(bucket, identity)
-                            : Uni.createFrom().item(rateLimiter.tryConsumeLocally(bucket, identity)))
+            (identity != null ? Uni.createFrom().item(identity) : callers.identify(bucket.identity(), context))
+                    .invoke(caller -> noteCaller(caller, routingContext))
+                    .chain(caller -> rateLimiter.tryConsume(bucket, caller))
                     .subscribe().with(decision -> {
                         // abortWith resumes a suspended request itself: resuming it again would run the chain twice
                         if (decision == null) { // the store failed and on-failure=reject
@@ -94,7 +97,13 @@ public final class RateLimitFilters {
                     }, context::resume);
         }
 
-        /** @return whether the request was aborted (and so resumed) */
+        private void noteCaller(String identity, RoutingContext routingContext) {
+            if (devActivity != null) {
+                devActivity.caller(identity, RoutingContexts.principalName(routingContext));
+            }
+        }
+
+        /** @return whether the request was aborted (and so, when it was suspended, resumed) */
         private boolean apply(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext,
                 RateLimiter rateLimiter, RateLimitDecision decision) {
             if (decision == RateLimiter.ALLOWED_UNCOUNTED) {

@@ -111,20 +111,24 @@ public class RateLimiter {
         return name == null ? null : buckets.get(name);
     }
 
-    /** Whether buckets are in Redis: then {@link #tryConsume} must be used, not {@link #tryConsumeLocally}. */
-    public boolean isShared() {
-        return redisStore != null;
+    /**
+     * The decision for one request when it is known without waiting: always with the local store; with Redis only
+     * for a caller Redis refused until later (see {@link RedisRateLimitStore#knownRefusal}). {@code null} when Redis
+     * must be asked: then {@link #tryConsume}.
+     */
+    public RateLimitDecision decideNow(BucketDefinition bucket, String identity) {
+        return redisStore == null ? localStore.tryConsume(bucket, identity) : redisStore.knownRefusal(bucket, identity);
     }
 
     /**
-     * Takes one permit from the bucket in Redis. When Redis cannot be reached, the request is allowed (without
-     * rate-limit headers; logged and counted) or, with {@code redis.on-failure=reject}, the result is {@code null} and
-     * the caller answers 503.
+     * Takes one permit from the bucket, in this instance's memory or in Redis. When Redis cannot be reached, the
+     * request is allowed (without rate-limit headers; logged and counted) or, with {@code redis.on-failure=reject},
+     * the result is {@code null} and the caller answers 503.
      */
     public Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
-        RateLimitDecision knownRefusal = redisStore.knownRefusal(bucket, identity);
-        if (knownRefusal != null) {
-            return Uni.createFrom().item(knownRefusal);
+        RateLimitDecision known = decideNow(bucket, identity);
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         return redisStore.tryConsume(bucket, identity)
                 .ifNoItem().after(redisTimeout).on(timerOfThisThread()).failWith(StoreTimeoutException::new)
@@ -184,11 +188,6 @@ public class RateLimiter {
         return redisFailures.get();
     }
 
-    /** Takes one permit for the identity from the bucket, in this instance's memory. */
-    public RateLimitDecision tryConsumeLocally(BucketDefinition bucket, String identity) {
-        return localStore.tryConsume(bucket, identity);
-    }
-
     /** Which rate-limit headers responses carry. */
     public RateLimitConfig.HeaderStyle headerStyle() {
         return headerStyle;
@@ -204,8 +203,8 @@ public class RateLimiter {
         List<RateLimitUsage> usage = new ArrayList<>();
         buckets.values().stream().sorted(Comparator.comparing(BucketDefinition::name)).forEach(bucket -> usage.add(
                 new RateLimitUsage(bucket.name(), bucket.identity(), bucket.policies(), bucket.name().equals(defaultBucket),
-                        isShared() ? "redis" : "local",
-                        isShared() ? List.of() : localStore.callers(bucket.name(), maxCallers))));
+                        redisStore != null ? "redis" : "local",
+                        redisStore != null ? List.of() : localStore.callers(bucket.name(), maxCallers))));
         return usage;
     }
 
