@@ -21,6 +21,7 @@ import dev.errorcontract.runtime.ratelimit.RateLimitRecorder;
 import dev.errorcontract.runtime.ratelimit.RateLimitedMethod;
 import dev.errorcontract.runtime.ratelimit.RateLimitedMethods;
 import dev.errorcontract.runtime.ratelimit.RateLimiter;
+import dev.errorcontract.runtime.ratelimit.RedisClientOptions;
 import dev.errorcontract.runtime.ratelimit.RedisRateLimitStore;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -142,6 +143,7 @@ class RateLimitProcessor {
     @BuildStep
     void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         RedisStores.register(capabilities, RedisRateLimitStore.class, beans);
+        RedisStores.register(capabilities, RedisClientOptions.class, beans);
     }
 
     @BuildStep

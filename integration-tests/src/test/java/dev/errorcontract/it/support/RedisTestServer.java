@@ -97,9 +97,19 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
 
     /** How many times the server ran a command since it started ({@code INFO commandstats}), e.g. {@code evalsha}. */
     public long calls(String command) {
+        for (String line : text("INFO commandstats").split("\r\n")) {
+            if (line.startsWith("cmdstat_" + command.toLowerCase() + ":calls=")) {
+                return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+            }
+        }
+        return 0;
+    }
+
+    /** The answer of a command that answers a bulk string, such as {@code INFO} or {@code CLIENT LIST}. */
+    public String text(String command) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("INFO commandstats\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
             BufferedReader reader = new BufferedReader(
                     new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             int length = Integer.parseInt(reader.readLine().substring(1)); // a bulk string: $<length>
@@ -107,12 +117,7 @@ public class RedisTestServer implements QuarkusTestResourceLifecycleManager {
             for (int read = 0; read < length;) {
                 read += reader.read(body, read, length - read);
             }
-            for (String line : new String(body).split("\r\n")) {
-                if (line.startsWith("cmdstat_" + command.toLowerCase() + ":calls=")) {
-                    return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
-                }
-            }
-            return 0;
+            return new String(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,6 +26,7 @@ import dev.errorcontract.runtime.metrics.ContractMetrics;
 import dev.errorcontract.runtime.server.ErrorResponses;
 import dev.errorcontract.runtime.server.RequestIds;
 import dev.errorcontract.runtime.server.RoutingContexts;
+import io.quarkus.arc.WithCaching;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -60,9 +61,9 @@ public final class IdempotencyFilters {
         private final Instance<ContractMetrics> metrics;
         private final Instance<ObjectMapper> objectMapper;
 
-        Check(Instance<IdempotencyGuard> guard, Instance<CallerIdentities> identities,
-                Instance<ErrorResponses> responses, Instance<ContractMetrics> metrics,
-                Instance<ObjectMapper> objectMapper) {
+        Check(@WithCaching Instance<IdempotencyGuard> guard, @WithCaching Instance<CallerIdentities> identities,
+                @WithCaching Instance<ErrorResponses> responses, @WithCaching Instance<ContractMetrics> metrics,
+                @WithCaching Instance<ObjectMapper> objectMapper) {
             this.guard = guard;
             this.identities = identities;
             this.responses = responses;
@@ -173,7 +174,7 @@ public final class IdempotencyFilters {
         private final Instance<IdempotencyGuard> guard;
         private final Instance<ObjectMapper> objectMapper;
 
-        Capture(Instance<IdempotencyGuard> guard, Instance<ObjectMapper> objectMapper) {
+        Capture(@WithCaching Instance<IdempotencyGuard> guard, @WithCaching Instance<ObjectMapper> objectMapper) {
             this.guard = guard;
             this.objectMapper = objectMapper;
         }

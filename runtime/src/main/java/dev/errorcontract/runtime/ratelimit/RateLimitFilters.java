@@ -21,6 +21,7 @@ import dev.errorcontract.runtime.metrics.ContractMetrics;
 import dev.errorcontract.runtime.server.ErrorResponses;
 import dev.errorcontract.runtime.server.FailureClassifier;
 import dev.errorcontract.runtime.server.RoutingContexts;
+import io.quarkus.arc.WithCaching;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -48,8 +49,9 @@ public final class RateLimitFilters {
         /** Only in dev mode, for the Dev UI card; otherwise {@code null}. */
         private final DevActivity devActivity;
 
-        Check(Instance<RateLimiter> limiter, Instance<CallerIdentities> identities, Instance<ErrorResponses> responses,
-                Instance<ContractMetrics> metrics, Instance<DevActivity> devActivity) {
+        Check(@WithCaching Instance<RateLimiter> limiter, @WithCaching Instance<CallerIdentities> identities,
+                @WithCaching Instance<ErrorResponses> responses,
+                @WithCaching Instance<ContractMetrics> metrics, Instance<DevActivity> devActivity) {
             this.limiter = limiter;
             this.identities = identities;
             this.responses = responses;
@@ -133,7 +135,7 @@ public final class RateLimitFilters {
 
         private final Instance<RateLimiter> limiter;
 
-        Headers(Instance<RateLimiter> limiter) {
+        Headers(@WithCaching Instance<RateLimiter> limiter) {
             this.limiter = limiter;
         }
 

@@ -8,20 +8,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import dev.errorcontract.runtime.config.RateLimitConfig;
 import io.github.bucket4j.Bandwidth;
+import io.netty.channel.EventLoop;
 import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.client.RedisOptionsCustomizer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -31,8 +39,11 @@ import io.vertx.redis.client.Response;
  * instances. Calls are non-blocking.
  * <p>
  * Each event loop keeps one connection of its own and pipelines the checks of its requests on it: no connection is
- * borrowed from a pool per check, and the answer arrives on the loop that serves the request. A connection that
- * fails or closes is dropped; the next check opens a new one.
+ * borrowed from a pool per check, and the answer arrives on the loop that serves the request, with no hop to another
+ * thread and back. The connections come from clients made with the options of the application's Quarkus Redis client
+ * (as its {@link RedisOptionsCustomizer}s left them), one client per event loop, since a Vert.x Redis client opens
+ * all its connections on the event loop it was made on. A check that starts off an event loop uses one connection of
+ * the application's client. A connection that fails or closes is dropped; the next check opens a new one.
  * <p>
  * A caller refused until T is refused here until T without asking Redis again: a refused request takes nothing, so
  * the bucket only refills, and no instance can find a permit for that caller before T. The deadline is counted from
@@ -97,6 +108,7 @@ public class RedisRateLimitStore {
             return result
             """;
 
+    private static final Logger LOG = Logger.getLogger("dev.errorcontract.ratelimit");
     private static final String SCRIPT_SHA = sha1(SCRIPT);
     static final int MAX_REMEMBERED_REFUSALS = 10_000;
 
@@ -106,44 +118,83 @@ public class RedisRateLimitStore {
 
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
 
-    private final Redis redis;
+    private final Vertx vertx;
     private final String keyPrefix;
-    /** The one connection the checks are pipelined on; {@code null} until the first check, or after it failed. */
-    private final AtomicReference<Future<RedisConnection>> connection = new AtomicReference<>();
+    /** Checks that start off an event loop: one connection of the application's client. */
+    private final PipelinedConnection shared;
+    /** The application's client's options, recorded when Quarkus made it; {@code null} if it was not seen. */
+    private final RedisOptions options;
+    private final Map<EventLoop, PipelinedConnection> perEventLoop = new ConcurrentHashMap<>();
 
-    RedisRateLimitStore(RateLimitConfig config, @Any Instance<Redis> clients) {
-        this.redis = config.redis().clientName()
+    RedisRateLimitStore(RateLimitConfig config, @Any Instance<Redis> clients, RedisClientOptions seen, Vertx vertx) {
+        String clientName = config.redis().clientName().orElse(RedisClientOptions.DEFAULT_CLIENT);
+        Redis redis = config.redis().clientName()
                 .map(name -> clients.select(RedisClientName.Literal.of(name)).get())
                 .orElseGet(() -> clients.select(Default.Literal.INSTANCE).get());
+        this.shared = new PipelinedConnection(redis);
+        this.options = seen.of(clientName); // the client exists now: its options are final
+        if (options == null) {
+            LOG.warnf("The options of Redis client %s were not seen when Quarkus made it: rate-limit checks share one "
+                    + "connection, answered on one event loop", clientName);
+        }
+        this.vertx = vertx;
         this.keyPrefix = config.redis().keyPrefix();
     }
 
-    /** The connection the checks are pipelined on, opened on first use and again after it failed or closed. */
-    private Future<RedisConnection> connection() {
-        Future<RedisConnection> current = connection.get();
-        if (current != null && !current.failed()) {
-            return current;
+    /** The connection of the event loop this check runs on, made there on first use; else the shared one. */
+    private PipelinedConnection connectionOfThisThread() {
+        if (options != null && Vertx.currentContext() instanceof ContextInternal context && context.isEventLoopContext()) {
+            return perEventLoop.computeIfAbsent(context.nettyEventLoop(), loop -> {
+                // made on the loop's own context (not the request's duplicate of it): its connections live there
+                AtomicReference<Redis> made = new AtomicReference<>();
+                context.unwrap().dispatch(() -> made.set(Redis.createClient(vertx, new RedisOptions(options))));
+                return new PipelinedConnection(made.get());
+            });
         }
-        Promise<RedisConnection> opening = Promise.promise();
-        if (!connection.compareAndSet(current, opening.future())) {
-            return connection();
+        return shared;
+    }
+
+    @PreDestroy
+    void close() {
+        perEventLoop.values().forEach(connection -> connection.client.close());
+    }
+
+    /** One connection of a client that checks are pipelined on, opened on first use and again after it failed. */
+    private static final class PipelinedConnection {
+        final Redis client;
+        /** {@code null} until the first check, or after the connection failed or closed. */
+        private final AtomicReference<Future<RedisConnection>> connection = new AtomicReference<>();
+
+        PipelinedConnection(Redis client) {
+            this.client = client;
         }
-        redis.connect().onComplete(result -> {
-            if (result.succeeded()) {
-                RedisConnection opened = result.result();
-                Future<RedisConnection> mine = opening.future();
-                opened.exceptionHandler(failure -> {
-                    connection.compareAndSet(mine, null);
-                    opened.close();
-                });
-                opened.endHandler(ended -> connection.compareAndSet(mine, null));
-                opening.complete(opened);
-            } else {
-                connection.compareAndSet(opening.future(), null);
-                opening.fail(result.cause());
+
+        Future<RedisConnection> get() {
+            Future<RedisConnection> current = connection.get();
+            if (current != null && !current.failed()) {
+                return current;
             }
-        });
-        return opening.future();
+            Promise<RedisConnection> opening = Promise.promise();
+            if (!connection.compareAndSet(current, opening.future())) {
+                return get();
+            }
+            client.connect().onComplete(result -> {
+                if (result.succeeded()) {
+                    RedisConnection opened = result.result();
+                    Future<RedisConnection> mine = opening.future();
+                    opened.exceptionHandler(failure -> {
+                        connection.compareAndSet(mine, null);
+                        opened.close();
+                    });
+                    opened.endHandler(ended -> connection.compareAndSet(mine, null));
+                    opening.complete(opened);
+                } else {
+                    connection.compareAndSet(opening.future(), null);
+                    opening.fail(result.cause());
+                }
+            });
+            return opening.future();
+        }
     }
 
     /** The refusal of a caller that is still refused, as Redis would answer it now, or {@code null}. */
@@ -174,7 +225,7 @@ public class RedisRateLimitStore {
         String key = key(bucket, identity);
         long sentNanos = System.nanoTime();
         Request evalSha = check(Command.EVALSHA, SCRIPT_SHA, key, limits);
-        return Uni.createFrom().emitter(emitter -> connection()
+        return Uni.createFrom().emitter(emitter -> connectionOfThisThread().get()
                 .compose(connection -> connection.send(evalSha)
                         // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again
                         .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")

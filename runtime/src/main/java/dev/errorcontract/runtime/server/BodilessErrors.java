@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerResponseFilter;
 
 import dev.errorcontract.runtime.config.ErrorContractConfig;
+import io.quarkus.arc.WithCaching;
 
 /**
  * Gives an error response without a body ({@code return Response.status(404).build()}, a filter's
@@ -25,7 +26,7 @@ public class BodilessErrors implements ResteasyReactiveContainerResponseFilter {
     private final Instance<ErrorResponses> responses;
     private final Instance<ErrorContractConfig> config;
 
-    BodilessErrors(Instance<ErrorResponses> responses, Instance<ErrorContractConfig> config) {
+    BodilessErrors(@WithCaching Instance<ErrorResponses> responses, @WithCaching Instance<ErrorContractConfig> config) {
         this.responses = responses;
         this.config = config;
     }
