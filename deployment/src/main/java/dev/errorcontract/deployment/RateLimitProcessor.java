@@ -27,6 +27,7 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.builder.item.SimpleBuildItem;
 import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -143,7 +144,10 @@ class RateLimitProcessor {
     @BuildStep
     void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         RedisStores.register(capabilities, RedisRateLimitStore.class, beans);
-        RedisStores.register(capabilities, RedisClientOptions.class, beans);
+        if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
+            // implements an interface of the Redis client: its class is loaded only when the client is there
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisClientOptions.class));
+        }
     }
 
     @BuildStep
