@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of quarkus-error-contract against plain Quarkus and the alternatives, on 127.0.0.1 only.
-#   benchmarks/run.sh             full run: every comparison in 5 interleaved rounds of 10 s (about 35 minutes)
+#   benchmarks/run.sh             full run: every comparison in 5 interleaved rounds of 10 s, after one uncounted round
+#                                 (about 40 minutes)
 #   benchmarks/run.sh --quick     a smoke run: 5 rounds of 1 s, 100k keys (about 6 minutes; its numbers mean nothing)
 #   benchmarks/run.sh --no-build  reuse the applications built by an earlier run
 #   benchmarks/run.sh --only REGEX  only the comparisons whose id matches (no memory, no JMH; results to target/run)
@@ -159,10 +160,13 @@ warm() { # app, path, method, body, expected status, id
     [ "$got" = "$5" ] || { echo "$6: $1 $2 answered $got, not $5: not measuring the wrong thing"; exit 1; }
 }
 
-# ROUNDS rounds of candidate then baseline
+# ROUNDS rounds of candidate then baseline, after one round of each that is not counted: on one core the JIT is still
+# compiling after the short first warm-up, and the first rounds of a comparison measured it (0.15 then 0.57 and on)
 compare() {
     local id=$1 label=$2 target=$3 capp=$4 cpath=$5 bapp=$6 bpath=$7 round
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$target" "$capp" "$cpath" "$bapp" "$bpath" >> "$COMPARISONS"
+    load "$DURATION" "http://127.0.0.1:${APP_PORT[$capp]}$cpath" "$WORK/$id.lua"
+    load "$DURATION" "http://127.0.0.1:${APP_PORT[$bapp]}$bpath" "$WORK/$id.lua"
     for round in $(seq 1 "$ROUNDS"); do
         measure "$id" "$round" candidate "$capp" "$cpath" "$WORK/$id.lua"
         measure "$id" "$round" baseline "$bapp" "$bpath" "$WORK/$id.lua"
