@@ -96,20 +96,12 @@ public class CallerIdentities {
     public Uni<String> identify(String source, ResteasyReactiveContainerRequestContext context) {
         RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
         HttpServerRequest request = routingContext == null ? null : routingContext.request();
-        return switch (source) {
-            case IdentitySource.ADDRESS -> Uni.createFrom().item(address(request));
-            case IdentitySource.API_KEY, IdentitySource.PRINCIPAL -> authenticated(routingContext).map(identity -> {
-                String resolved = identity == null ? null
-                        : source.equals(IdentitySource.API_KEY)
-                                ? apiKey(context.getHeaderString(config.apiKeyHeader()))
-                                : principal(identity);
-                return resolved != null ? resolved : address(request);
-            });
-            default -> Uni.createFrom().item(() -> {
-                String custom = custom(IdentitySource.resolverName(source), context);
-                return custom != null ? custom : address(request);
-            });
-        };
+        String now = identifyNow(source, context);
+        if (now != null) {
+            return Uni.createFrom().item(now);
+        }
+        // only an authenticated identity whose (lazy) authentication has not run yet gets here
+        return authenticated(routingContext).map(identity -> ofAuthenticated(source, identity, context, request));
     }
 
     /**
@@ -130,17 +122,13 @@ public class CallerIdentities {
                 // deferred identity nobody authenticates this request at all
                 SecurityIdentity identity;
                 if (routingContext.user() instanceof QuarkusHttpUser user) {
-                    identity = user.getSecurityIdentity();
+                    identity = user.getSecurityIdentity().isAnonymous() ? null : user.getSecurityIdentity();
                 } else if (routingContext.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY) == null) {
                     identity = null;
                 } else {
                     return null;
                 }
-                String resolved = identity == null || identity.isAnonymous() ? null
-                        : source.equals(IdentitySource.API_KEY)
-                                ? apiKey(context.getHeaderString(config.apiKeyHeader()))
-                                : principal(identity);
-                return resolved != null ? resolved : address(request);
+                return ofAuthenticated(source, identity, context, request);
             default:
                 String custom = custom(IdentitySource.resolverName(source), context);
                 return custom != null ? custom : address(request);
@@ -164,6 +152,15 @@ public class CallerIdentities {
         }
         RoutingContext routingContext = RoutingContexts.of(context.getServerRequestContext());
         return address(routingContext == null ? null : routingContext.request());
+    }
+
+    /** The API key or principal of an authenticated identity ({@code null}: anonymous), else the client address. */
+    private String ofAuthenticated(String source, SecurityIdentity identity,
+            ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
+        String resolved = identity == null ? null
+                : source.equals(IdentitySource.API_KEY) ? apiKey(context.getHeaderString(config.apiKeyHeader()))
+                        : principal(identity);
+        return resolved != null ? resolved : address(request);
     }
 
     /** Whether a custom resolver with this identifier exists. */
