@@ -22,7 +22,6 @@ import dev.errorcontract.runtime.server.ErrorResponses;
 import dev.errorcontract.runtime.server.FailureClassifier;
 import dev.errorcontract.runtime.server.RoutingContexts;
 import io.quarkus.arc.WithCaching;
-import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /** Checks the rate limit of a resource method before it runs, and writes the rate-limit headers of its response. */
@@ -84,19 +83,32 @@ public final class RateLimitFilters {
             // (lazy authentication: the question "who is this?" runs it) fails the identity: the request resumes with
             // that failure, the contract's 401, before any bucket is touched
             context.suspend();
-            (identity != null ? Uni.createFrom().item(identity) : callers.identify(bucket.identity(), context))
-                    .invoke(caller -> noteCaller(caller, routingContext))
-                    .chain(caller -> rateLimiter.tryConsume(bucket, caller))
-                    .subscribe().with(decision -> {
-                        // abortWith resumes a suspended request itself: resuming it again would run the chain twice
-                        if (decision == null) { // the store failed and on-failure=reject
-                            context.abortWith(responses.get().toResponse(
-                                    FailureClassifier.unavailable(STORE_RETRY_AFTER).error(), Map.of(), null,
-                                    routingContext));
-                        } else if (!apply(context, routingContext, rateLimiter, decision)) {
-                            context.resume();
-                        }
-                    }, context::resume);
+            if (identity != null) {
+                noteCaller(identity, routingContext);
+                consume(context, routingContext, rateLimiter, bucket, identity);
+            } else {
+                callers.identify(bucket.identity(), context).subscribe().with(caller -> {
+                    noteCaller(caller, routingContext);
+                    consume(context, routingContext, rateLimiter, bucket, caller);
+                }, context::resume);
+            }
+        }
+
+        /** Asks the store for a permit and resumes the suspended request with its decision. */
+        private void consume(ResteasyReactiveContainerRequestContext context, RoutingContext routingContext,
+                RateLimiter rateLimiter, BucketDefinition bucket, String identity) {
+            rateLimiter.tryConsume(bucket, identity).onComplete(result -> {
+                RateLimitDecision decision = result.result();
+                // abortWith resumes a suspended request itself: resuming it again would run the chain twice
+                if (result.failed()) {
+                    context.resume(result.cause());
+                } else if (decision == null) { // the store failed and on-failure=reject
+                    context.abortWith(responses.get().toResponse(
+                            FailureClassifier.unavailable(STORE_RETRY_AFTER).error(), Map.of(), null, routingContext));
+                } else if (!apply(context, routingContext, rateLimiter, decision)) {
+                    context.resume();
+                }
+            });
         }
 
         private void noteCaller(String identity, RoutingContext routingContext) {

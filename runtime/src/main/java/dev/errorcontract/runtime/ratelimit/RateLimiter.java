@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.inject.Instance;
@@ -23,8 +25,9 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 
@@ -123,30 +126,42 @@ public class RateLimiter {
     /**
      * Takes one permit from the bucket, in this instance's memory or in Redis. When Redis cannot be reached, the
      * request is allowed (without rate-limit headers; logged and counted) or, with {@code redis.on-failure=reject},
-     * the result is {@code null} and the caller answers 503.
+     * the decision is {@code null} and the caller answers 503. The future does not fail.
      */
-    public Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
+    public Future<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
         RateLimitDecision known = decideNow(bucket, identity);
         if (known != null) {
-            return Uni.createFrom().item(known);
+            return Future.succeededFuture(known);
         }
-        return redisStore.tryConsume(bucket, identity)
-                .ifNoItem().after(redisTimeout).on(timerOfThisThread()).failWith(StoreTimeoutException::new)
-                .onFailure().recoverWithItem(failure -> {
-                    boolean timedOut = failure instanceof StoreTimeoutException;
-                    boolean allow = onRedisFailure == RateLimitConfig.OnFailure.ALLOW;
-                    metrics.rateLimitStoreFailure(bucket.name(), timedOut ? "timeout" : "error", allow);
-                    long failures = redisFailures.incrementAndGet();
-                    long now = System.nanoTime();
-                    if (now - lastFailureLogNanos > 10_000_000_000L) {
-                        lastFailureLogNanos = now;
-                        LOG.warnf("Rate-limit store (Redis) %s, %s requests meanwhile (%d failures so far)%s",
-                                timedOut ? "did not answer within " + redisTimeout.toMillis() + " ms" : "unreachable",
-                                allow ? "allowing" : "rejecting", failures,
-                                timedOut ? "" : ": " + failure.getMessage());
-                    }
-                    return allow ? ALLOWED_UNCOUNTED : null;
-                });
+        Promise<RateLimitDecision> answer = Promise.promise();
+        ScheduledFuture<?> deadline = timerOfThisThread().schedule(() -> answer.tryFail(new StoreTimeoutException()),
+                redisTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        redisStore.tryConsume(bucket, identity).onComplete(result -> {
+            deadline.cancel(false);
+            if (result.succeeded()) {
+                answer.tryComplete(result.result());
+            } else {
+                answer.tryFail(result.cause());
+            }
+        });
+        return answer.future().otherwise(failure -> storeFailed(bucket, failure));
+    }
+
+    /** What a check that Redis did not answer gives: allowed uncounted, or {@code null} (reject, 503). */
+    private RateLimitDecision storeFailed(BucketDefinition bucket, Throwable failure) {
+        boolean timedOut = failure instanceof StoreTimeoutException;
+        boolean allow = onRedisFailure == RateLimitConfig.OnFailure.ALLOW;
+        metrics.rateLimitStoreFailure(bucket.name(), timedOut ? "timeout" : "error", allow);
+        long failures = redisFailures.incrementAndGet();
+        long now = System.nanoTime();
+        if (now - lastFailureLogNanos > 10_000_000_000L) {
+            lastFailureLogNanos = now;
+            LOG.warnf("Rate-limit store (Redis) %s, %s requests meanwhile (%d failures so far)%s",
+                    timedOut ? "did not answer within " + redisTimeout.toMillis() + " ms" : "unreachable",
+                    allow ? "allowing" : "rejecting", failures,
+                    timedOut ? "" : ": " + failure.getMessage());
+        }
+        return allow ? ALLOWED_UNCOUNTED : null;
     }
 
     /**

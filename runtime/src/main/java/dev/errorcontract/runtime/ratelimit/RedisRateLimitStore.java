@@ -21,7 +21,6 @@ import io.github.bucket4j.Bandwidth;
 import io.netty.channel.EventLoop;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.client.RedisOptionsCustomizer;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -220,24 +219,23 @@ public class RedisRateLimitStore {
         return keyPrefix + bucket.name() + ":" + identity;
     }
 
-    Uni<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
+    /**
+     * Asks Redis for one permit. The answer completes on the event loop of the connection (this check's own loop when
+     * it started on one); plain Vert.x futures, not Mutiny: a check is on every limited request, and each Mutiny stage
+     * would capture and restore the request's contexts once more.
+     */
+    Future<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
         Bandwidth[] limits = bucket.configuration().getBandwidths();
         String key = key(bucket, identity);
         long sentNanos = System.nanoTime();
         Request evalSha = check(Command.EVALSHA, SCRIPT_SHA, key, limits);
-        return Uni.createFrom().emitter(emitter -> connectionOfThisThread().get()
+        return connectionOfThisThread().get()
                 .compose(connection -> connection.send(evalSha)
                         // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again
                         .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
                                 ? connection.send(check(Command.EVAL, SCRIPT, key, limits))
                                 : Future.failedFuture(failure)))
-                .onComplete(result -> {
-                    if (result.succeeded()) {
-                        emitter.complete(decision(bucket, limits, result.result(), key, sentNanos));
-                    } else {
-                        emitter.fail(result.cause());
-                    }
-                }));
+                .map(response -> decision(bucket, limits, response, key, sentNanos));
     }
 
     /** The script's call ({@code EVAL} with its text or {@code EVALSHA} with its digest) for one caller's bucket. */
