@@ -6,9 +6,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -164,6 +168,73 @@ public class RedisStoresTest extends IdempotencyTest {
     }
 
     /** The count of error_contract_idempotency_total with this outcome, from the Prometheus endpoint. */
+    /**
+     * 400 checks of one caller at once (64 in flight), twice: the checks of an event loop that wait for Redis go out
+     * together in one batch. Each takes its permit exactly once; the second time Redis loses its script every few
+     * milliseconds (SCRIPT FLUSH, as a restart does) and no check takes a permit twice: a batch that found no script
+     * is sent again only when none of it ran, and a check whose answer was lost is allowed uncounted and counted in
+     * the metrics, never retried.
+     */
+    @Test
+    void concurrentChecksTakeOnePermitEachWhileRedisLosesItsScript() throws Exception {
+        RedisTestServer redis = RedisTestServer.current();
+        String url = "http://localhost:" + io.restassured.RestAssured.port + "/tasks";
+        for (boolean flushing : new boolean[] { false, true }) {
+            long before = remaining(given().header("X-API-KEY", FULL_KEY).get("/tasks").getHeader("RateLimit-Remaining"));
+            long failuresBefore = rateLimitCount("api", "allowed_store_failure");
+            AtomicBoolean flooding = new AtomicBoolean(flushing);
+            Thread flusher = new Thread(() -> {
+                while (flooding.get()) {
+                    redis.command("SCRIPT FLUSH");
+                    LockSupport.parkNanos(3_000_000); // a fault injected every 3 ms, not a wait for anything
+                }
+            });
+            flusher.start();
+            List<Flood.Answer> answers;
+            try {
+                answers = Flood.send(400, 64, i -> Flood.get(url, "X-API-KEY", FULL_KEY));
+            } finally {
+                flooding.set(false);
+                flusher.join();
+            }
+            long after = remaining(given().header("X-API-KEY", FULL_KEY).get("/tasks").getHeader("RateLimit-Remaining"));
+
+            Set<Long> counted = new HashSet<>();
+            for (Flood.Answer answer : answers) {
+                assertEquals(200, answer.status());
+                String header = answer.header("RateLimit-Remaining");
+                if (header != null) {
+                    assertTrue(counted.add(remaining(header)), "two checks were given the same permit: " + header);
+                }
+            }
+            long uncounted = answers.size() - counted.size();
+            long taken = before - after - 1;
+            assertEquals(uncounted, rateLimitCount("api", "allowed_store_failure") - failuresBefore,
+                    "every check whose answer was lost is counted");
+            if (flushing) {
+                assertTrue(taken >= counted.size() && taken <= answers.size(),
+                        "one permit per check at most: " + taken + " taken by " + answers.size() + " checks, "
+                                + counted.size() + " counted");
+            } else {
+                assertEquals(answers.size(), counted.size(), "no store failure without a fault");
+                assertEquals(answers.size(), taken, "one permit per check");
+            }
+        }
+    }
+
+    private static long remaining(String header) {
+        return Long.parseLong(header);
+    }
+
+    static long rateLimitCount(String bucket, String outcome) {
+        String prefix = "error_contract_rate_limit_decisions_total{bucket=\"" + bucket + "\",outcome=\"" + outcome
+                + "\"} ";
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(prefix)).mapToLong(line -> (long) Double.parseDouble(
+                        line.substring(prefix.length()).trim()))
+                .findFirst().orElse(0);
+    }
+
     static long idempotencyCount(String outcome) {
         String prefix = "error_contract_idempotency_total{outcome=\"" + outcome + "\"} ";
         return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
