@@ -169,11 +169,10 @@ public class RedisStoresTest extends IdempotencyTest {
 
     /** The count of error_contract_idempotency_total with this outcome, from the Prometheus endpoint. */
     /**
-     * 400 checks of one caller at once (64 in flight), twice: the checks of an event loop that wait for Redis go out
-     * together in one batch. Each takes its permit exactly once; the second time Redis loses its script every few
-     * milliseconds (SCRIPT FLUSH, as a restart does) and no check takes a permit twice: a batch that found no script
-     * is sent again only when none of it ran, and a check whose answer was lost is allowed uncounted and counted in
-     * the metrics, never retried.
+     * 400 checks of one caller at once (64 in flight, pipelined on each event loop's connection), twice. Each takes its
+     * permit exactly once, and no two are given the same one; the second time Redis loses its script every few
+     * milliseconds (SCRIPT FLUSH, as a restart does): a check that found no script is sent again with it, and none
+     * takes a permit twice. Any answer lost on the way is allowed uncounted and counted in the metrics.
      */
     @Test
     void concurrentChecksTakeOnePermitEachWhileRedisLosesItsScript() throws Exception {

@@ -136,7 +136,7 @@ public class RateLimiter {
         Promise<RateLimitDecision> answer = Promise.promise();
         ScheduledFuture<?> deadline = timerOfThisThread().schedule(() -> answer.tryFail(new StoreTimeoutException()),
                 redisTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        redisStore.tryConsume(bucket, identity, System.nanoTime() + redisTimeout.toNanos()).onComplete(result -> {
+        redisStore.tryConsume(bucket, identity).onComplete(result -> {
             deadline.cancel(false);
             if (result.succeeded()) {
                 answer.tryComplete(result.result());
@@ -175,7 +175,7 @@ public class RateLimiter {
     }
 
     /** A rate-limit check in Redis that passed its deadline. */
-    static final class StoreTimeoutException extends RuntimeException {
+    private static final class StoreTimeoutException extends RuntimeException {
         StoreTimeoutException() {
             super(null, null, false, false);
         }

@@ -27,7 +27,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
@@ -40,9 +39,7 @@ import io.vertx.redis.client.Response;
  * <p>
  * Each event loop keeps one connection of its own and pipelines the checks of its requests on it: no connection is
  * borrowed from a pool per check, and the answer arrives on the loop that serves the request, with no hop to another
- * thread and back. To one Redis server (standalone or behind Sentinel) the checks that arrive while one is in flight
- * go out together ({@link RedisCheckBatches}); to a cluster, one by one. The connections come from clients made with the
- * options of the application's Quarkus Redis client
+ * thread and back. The connections come from clients made with the options of the application's Quarkus Redis client
  * (as its {@link RedisOptionsCustomizer}s left them), one client per event loop, since a Vert.x Redis client opens
  * all its connections on the event loop it was made on. A check that starts off an event loop uses one connection of
  * the application's client. A connection that fails or closes is dropped; the next check opens a new one.
@@ -111,7 +108,7 @@ public class RedisRateLimitStore {
             """;
 
     private static final Logger LOG = Logger.getLogger("dev.errorcontract.ratelimit");
-    static final String SCRIPT_SHA = sha1(SCRIPT);
+    private static final String SCRIPT_SHA = sha1(SCRIPT);
     static final int MAX_REMEMBERED_REFUSALS = 10_000;
 
     /** A caller refused until {@code untilNanos} (System.nanoTime), by the limit {@code binding}. */
@@ -133,7 +130,7 @@ public class RedisRateLimitStore {
         Redis redis = config.redis().clientName()
                 .map(name -> clients.select(RedisClientName.Literal.of(name)).get())
                 .orElseGet(() -> clients.select(Default.Literal.INSTANCE).get());
-        this.shared = new PipelinedConnection(redis, 0); // used from any thread: no batches
+        this.shared = new PipelinedConnection(redis);
         this.options = seen.of(clientName); // the client exists now: its options are final
         if (options == null) {
             LOG.warnf("The options of Redis client %s were not seen when Quarkus made it: rate-limit checks share one "
@@ -150,10 +147,7 @@ public class RedisRateLimitStore {
                 // made on the loop's own context (not the request's duplicate of it): its connections live there
                 AtomicReference<Redis> made = new AtomicReference<>();
                 context.unwrap().dispatch(() -> made.set(Redis.createClient(vertx, new RedisOptions(options))));
-                // a cluster's batch must go to one node, which the keys of different callers are not
-                boolean oneServer = options.getType() == RedisClientType.STANDALONE
-                        || options.getType() == RedisClientType.SENTINEL;
-                return new PipelinedConnection(made.get(), oneServer ? options.getMaxWaitingHandlers() : 0);
+                return new PipelinedConnection(made.get());
             });
         }
         return shared;
@@ -167,15 +161,11 @@ public class RedisRateLimitStore {
     /** One connection of a client that checks are pipelined on, opened on first use and again after it failed. */
     private static final class PipelinedConnection {
         final Redis client;
-        /** How checks go out on an event loop's connection to one Redis server; {@code null}: one by one. */
-        final RedisCheckBatches batches;
         /** {@code null} until the first check, or after the connection failed or closed. */
         private final AtomicReference<Future<RedisConnection>> connection = new AtomicReference<>();
 
-        /** @param maxWaiting checks that may wait for a batch; 0: no batches */
-        PipelinedConnection(Redis client, int maxWaiting) {
+        PipelinedConnection(Redis client) {
             this.client = client;
-            this.batches = maxWaiting > 0 ? new RedisCheckBatches(this::get, maxWaiting) : null;
         }
 
         Future<RedisConnection> get() {
@@ -234,25 +224,22 @@ public class RedisRateLimitStore {
      * it started on one); plain Vert.x futures, not Mutiny: a check is on every limited request, and each Mutiny stage
      * would capture and restore the request's contexts once more.
      */
-    Future<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity, long deadlineNanos) {
+    Future<RateLimitDecision> tryConsume(BucketDefinition bucket, String identity) {
         Bandwidth[] limits = bucket.configuration().getBandwidths();
         String key = key(bucket, identity);
         long sentNanos = System.nanoTime();
         Request evalSha = check(Command.EVALSHA, SCRIPT_SHA, key, limits);
-        PipelinedConnection connection = connectionOfThisThread();
-        Future<Response> reply = connection.batches != null
-                ? connection.batches.send(new RedisCheckBatches.Check(evalSha,
-                        () -> check(Command.EVAL, SCRIPT, key, limits), deadlineNanos, Promise.promise()))
-                : connection.get().compose(opened -> opened.send(evalSha)
+        return connectionOfThisThread().get()
+                .compose(connection -> connection.send(evalSha)
                         // the script is sent once per Redis server; after a restart NOSCRIPT asks for it again
                         .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
-                                ? opened.send(check(Command.EVAL, SCRIPT, key, limits))
-                                : Future.failedFuture(failure)));
-        return reply.map(response -> decision(bucket, limits, response, key, sentNanos));
+                                ? connection.send(check(Command.EVAL, SCRIPT, key, limits))
+                                : Future.failedFuture(failure)))
+                .map(response -> decision(bucket, limits, response, key, sentNanos));
     }
 
     /** The script's call ({@code EVAL} with its text or {@code EVALSHA} with its digest) for one caller's bucket. */
-    static Request check(Command command, String script, String key, Bandwidth[] limits) {
+    private static Request check(Command command, String script, String key, Bandwidth[] limits) {
         Request request = Request.cmd(command).arg(script).arg(1).arg(key).arg(limits.length);
         for (Bandwidth limit : limits) {
             request.arg(limit.getCapacity()).arg(Math.max(1, limit.getRefillPeriodNanos() / 1_000_000))
