@@ -167,7 +167,6 @@ public class RedisStoresTest extends IdempotencyTest {
         create(UUID.randomUUID().toString(), "{\"title\":\"back\",\"priority\":\"low\"}").then().statusCode(201);
     }
 
-    /** The count of error_contract_idempotency_total with this outcome, from the Prometheus endpoint. */
     /**
      * 400 checks of one caller at once (64 in flight, pipelined on each event loop's connection), twice. Each takes its
      * permit exactly once, and no two are given the same one; the second time Redis loses its script every few
@@ -179,7 +178,7 @@ public class RedisStoresTest extends IdempotencyTest {
         RedisTestServer redis = RedisTestServer.current();
         String url = "http://localhost:" + io.restassured.RestAssured.port + "/tasks";
         for (boolean flushing : new boolean[] { false, true }) {
-            long before = remaining(given().header("X-API-KEY", FULL_KEY).get("/tasks").getHeader("RateLimit-Remaining"));
+            long before = Long.parseLong(given().header("X-API-KEY", FULL_KEY).get("/tasks").getHeader("RateLimit-Remaining"));
             long failuresBefore = rateLimitCount("api", "allowed_store_failure");
             AtomicBoolean flooding = new AtomicBoolean(flushing);
             Thread flusher = new Thread(() -> {
@@ -196,14 +195,14 @@ public class RedisStoresTest extends IdempotencyTest {
                 flooding.set(false);
                 flusher.join();
             }
-            long after = remaining(given().header("X-API-KEY", FULL_KEY).get("/tasks").getHeader("RateLimit-Remaining"));
+            long after = Long.parseLong(given().header("X-API-KEY", FULL_KEY).get("/tasks").getHeader("RateLimit-Remaining"));
 
             Set<Long> counted = new HashSet<>();
             for (Flood.Answer answer : answers) {
                 assertEquals(200, answer.status());
                 String header = answer.header("RateLimit-Remaining");
                 if (header != null) {
-                    assertTrue(counted.add(remaining(header)), "two checks were given the same permit: " + header);
+                    assertTrue(counted.add(Long.parseLong(header)), "two checks were given the same permit: " + header);
                 }
             }
             long uncounted = answers.size() - counted.size();
@@ -221,21 +220,20 @@ public class RedisStoresTest extends IdempotencyTest {
         }
     }
 
-    private static long remaining(String header) {
-        return Long.parseLong(header);
-    }
-
+    /** The count of error_contract_rate_limit_decisions_total of this bucket and outcome. */
     static long rateLimitCount(String bucket, String outcome) {
-        String prefix = "error_contract_rate_limit_decisions_total{bucket=\"" + bucket + "\",outcome=\"" + outcome
-                + "\"} ";
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(prefix)).mapToLong(line -> (long) Double.parseDouble(
-                        line.substring(prefix.length()).trim()))
-                .findFirst().orElse(0);
+        return counter("error_contract_rate_limit_decisions_total{bucket=\"" + bucket + "\",outcome=\"" + outcome
+                + "\"}");
     }
 
+    /** The count of error_contract_idempotency_total with this outcome, from the Prometheus endpoint. */
     static long idempotencyCount(String outcome) {
-        String prefix = "error_contract_idempotency_total{outcome=\"" + outcome + "\"} ";
+        return counter("error_contract_idempotency_total{outcome=\"" + outcome + "\"}");
+    }
+
+    /** The value of one counter (name and labels as Prometheus writes them), 0 while it has not been counted. */
+    private static long counter(String series) {
+        String prefix = series + " ";
         return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(prefix)).mapToLong(line -> (long) Double.parseDouble(
                         line.substring(prefix.length()).trim()))
