@@ -22,6 +22,7 @@ import dev.errorcontract.runtime.ratelimit.RateLimitedMethod;
 import dev.errorcontract.runtime.ratelimit.RateLimitedMethods;
 import dev.errorcontract.runtime.ratelimit.RateLimiter;
 import dev.errorcontract.runtime.ratelimit.RedisClientOptions;
+import dev.errorcontract.runtime.ratelimit.RedisFlushConsolidation;
 import dev.errorcontract.runtime.ratelimit.RedisRateLimitStore;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -33,6 +34,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 
@@ -142,11 +144,16 @@ class RateLimitProcessor {
     }
 
     @BuildStep
-    void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+    void registerRedisStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<ReflectiveClassBuildItem> reflection) {
         RedisStores.register(capabilities, RedisRateLimitStore.class, beans);
         if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
             // implements an interface of the Redis client: its class is loaded only when the client is there
             beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisClientOptions.class));
+            // the fields the store reaches its connections' channels through (constants: the class is not loaded here)
+            reflection.produce(ReflectiveClassBuildItem.builder(RedisFlushConsolidation.POOLED_CONNECTION,
+                    RedisFlushConsolidation.STANDALONE_CONNECTION).reason(RateLimitProcessor.class.getName()).fields()
+                    .build());
         }
     }
 

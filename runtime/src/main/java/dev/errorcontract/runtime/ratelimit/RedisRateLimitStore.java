@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
@@ -27,6 +29,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
@@ -39,7 +42,9 @@ import io.vertx.redis.client.Response;
  * <p>
  * Each event loop keeps one connection of its own and pipelines the checks of its requests on it: no connection is
  * borrowed from a pool per check, and the answer arrives on the loop that serves the request, with no hop to another
- * thread and back. The connections come from clients made with the options of the application's Quarkus Redis client
+ * thread and back. To a single Redis server, the checks a loop sends during one turn leave in one write
+ * ({@link RedisFlushConsolidation}). The connections come from clients made with the options of the application's Quarkus Redis
+ * client
  * (as its {@link RedisOptionsCustomizer}s left them), one client per event loop, since a Vert.x Redis client opens
  * all its connections on the event loop it was made on. A check that starts off an event loop uses one connection of
  * the application's client. A connection that fails or closes is dropped; the next check opens a new one.
@@ -124,13 +129,14 @@ public class RedisRateLimitStore {
     /** The application's client's options, recorded when Quarkus made it; {@code null} if it was not seen. */
     private final RedisOptions options;
     private final Map<EventLoop, PipelinedConnection> perEventLoop = new ConcurrentHashMap<>();
+    private final AtomicBoolean consolidationWarned = new AtomicBoolean();
 
     RedisRateLimitStore(RateLimitConfig config, @Any Instance<Redis> clients, RedisClientOptions seen, Vertx vertx) {
         String clientName = config.redis().clientName().orElse(RedisClientOptions.DEFAULT_CLIENT);
         Redis redis = config.redis().clientName()
                 .map(name -> clients.select(RedisClientName.Literal.of(name)).get())
                 .orElseGet(() -> clients.select(Default.Literal.INSTANCE).get());
-        this.shared = new PipelinedConnection(redis);
+        this.shared = new PipelinedConnection(redis, null); // used from any thread: flushed as it is written
         this.options = seen.of(clientName); // the client exists now: its options are final
         if (options == null) {
             LOG.warnf("The options of Redis client %s were not seen when Quarkus made it: rate-limit checks share one "
@@ -147,10 +153,20 @@ public class RedisRateLimitStore {
                 // made on the loop's own context (not the request's duplicate of it): its connections live there
                 AtomicReference<Redis> made = new AtomicReference<>();
                 context.unwrap().dispatch(() -> made.set(Redis.createClient(vertx, new RedisOptions(options))));
-                return new PipelinedConnection(made.get());
+                // a cluster client's connection is one per node, behind its own routing: flushed as it is written
+                return new PipelinedConnection(made.get(),
+                        options.getType() == RedisClientType.STANDALONE ? this::consolidationUnavailable : null);
             });
         }
         return shared;
+    }
+
+    private void consolidationUnavailable(String why) {
+        if (consolidationWarned.compareAndSet(false, true)) {
+            LOG.warnf("Rate-limit checks are written to Redis one system call each, not one per turn of the event "
+                    + "loop: this version of the Vert.x Redis client does not let the connection's flushes be "
+                    + "consolidated (%s). The limits stay exact; each check costs more CPU", why);
+        }
     }
 
     @PreDestroy
@@ -161,11 +177,17 @@ public class RedisRateLimitStore {
     /** One connection of a client that checks are pipelined on, opened on first use and again after it failed. */
     private static final class PipelinedConnection {
         final Redis client;
+        /**
+         * Given why a new connection's flushes could not be consolidated; {@code null}: they are not to be (the
+         * connection is used from any thread, or is a cluster's).
+         */
+        private final Consumer<String> consolidationUnavailable;
         /** {@code null} until the first check, or after the connection failed or closed. */
         private final AtomicReference<Future<RedisConnection>> connection = new AtomicReference<>();
 
-        PipelinedConnection(Redis client) {
+        PipelinedConnection(Redis client, Consumer<String> consolidationUnavailable) {
             this.client = client;
+            this.consolidationUnavailable = consolidationUnavailable;
         }
 
         Future<RedisConnection> get() {
@@ -180,6 +202,12 @@ public class RedisRateLimitStore {
             client.connect().onComplete(result -> {
                 if (result.succeeded()) {
                     RedisConnection opened = result.result();
+                    if (consolidationUnavailable != null) {
+                        String failure = RedisFlushConsolidation.install(opened);
+                        if (failure != null) {
+                            consolidationUnavailable.accept(failure);
+                        }
+                    }
                     Future<RedisConnection> mine = opening.future();
                     opened.exceptionHandler(failure -> {
                         connection.compareAndSet(mine, null);
