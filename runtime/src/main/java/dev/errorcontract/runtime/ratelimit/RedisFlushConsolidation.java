@@ -35,10 +35,11 @@ public final class RedisFlushConsolidation {
     static String install(RedisConnection connection) {
         try {
             Object standalone = field(connection, POOLED_CONNECTION, "connection");
-            if (!(field(standalone, STANDALONE_CONNECTION, "netSocket") instanceof NetSocketInternal socket)) {
-                return "its socket is not a Vert.x NetSocketInternal";
+            Object socket = field(standalone, STANDALONE_CONNECTION, "netSocket");
+            if (!(socket instanceof NetSocketInternal vertxSocket)) {
+                return "its socket is a " + className(socket) + ", not a Vert.x NetSocketInternal";
             }
-            ChannelHandlerContext vertxHandler = socket.channelHandlerContext();
+            ChannelHandlerContext vertxHandler = vertxSocket.channelHandlerContext();
             if (vertxHandler.pipeline().get(HANDLER_NAME) == null) {
                 // before the Vert.x handler: after TLS, so that one turn's checks are also one TLS record
                 vertxHandler.pipeline().addBefore(vertxHandler.name(), HANDLER_NAME, new FlushConsolidationHandler(
@@ -50,13 +51,16 @@ public final class RedisFlushConsolidation {
         }
     }
 
-    private static Object field(Object owner, String className, String name) throws ReflectiveOperationException {
-        if (owner == null || !owner.getClass().getName().equals(className)) {
-            throw new ClassNotFoundException("expected a " + className + ", found "
-                    + (owner == null ? "null" : owner.getClass().getName()));
+    private static Object field(Object owner, String ownerClass, String name) throws ReflectiveOperationException {
+        if (!className(owner).equals(ownerClass)) {
+            throw new NoSuchFieldException("a " + className(owner) + " where a " + ownerClass + " was expected");
         }
         Field field = owner.getClass().getDeclaredField(name);
         field.setAccessible(true);
         return field.get(owner);
+    }
+
+    private static String className(Object object) {
+        return object == null ? "null" : object.getClass().getName();
     }
 }

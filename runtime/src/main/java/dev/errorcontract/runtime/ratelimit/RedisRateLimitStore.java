@@ -43,11 +43,11 @@ import io.vertx.redis.client.Response;
  * Each event loop keeps one connection of its own and pipelines the checks of its requests on it: no connection is
  * borrowed from a pool per check, and the answer arrives on the loop that serves the request, with no hop to another
  * thread and back. To a single Redis server, the checks a loop sends during one turn leave in one write
- * ({@link RedisFlushConsolidation}). The connections come from clients made with the options of the application's Quarkus Redis
- * client
- * (as its {@link RedisOptionsCustomizer}s left them), one client per event loop, since a Vert.x Redis client opens
- * all its connections on the event loop it was made on. A check that starts off an event loop uses one connection of
- * the application's client. A connection that fails or closes is dropped; the next check opens a new one.
+ * ({@link RedisFlushConsolidation}). The connections come from clients made with the options of the application's
+ * Quarkus Redis client (as its {@link RedisOptionsCustomizer}s left them), one client per event loop, since a Vert.x
+ * Redis client opens all its connections on the event loop it was made on. A check that starts off an event loop uses
+ * one connection of the application's client. A connection that fails or closes is dropped; the next check opens a
+ * new one.
  * <p>
  * A caller refused until T is refused here until T without asking Redis again: a refused request takes nothing, so
  * the bucket only refills, and no instance can find a permit for that caller before T. The deadline is counted from
@@ -153,7 +153,8 @@ public class RedisRateLimitStore {
                 // made on the loop's own context (not the request's duplicate of it): its connections live there
                 AtomicReference<Redis> made = new AtomicReference<>();
                 context.unwrap().dispatch(() -> made.set(Redis.createClient(vertx, new RedisOptions(options))));
-                // a cluster client's connection is one per node, behind its own routing: flushed as it is written
+                // Sentinel's and Cluster's connections wrap others of their own (failover, one per node): written as
+                // they come
                 return new PipelinedConnection(made.get(),
                         options.getType() == RedisClientType.STANDALONE ? this::consolidationUnavailable : null);
             });

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +93,7 @@ class RedisFlushConsolidationTest {
     }
 
     /** Runs {@code action} in one task of the event loop and gives its future's result. */
-    private static <T> CompletableFuture<T> on(Context loop, java.util.function.Supplier<Future<T>> action) {
+    private static <T> CompletableFuture<T> on(Context loop, Supplier<Future<T>> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
         loop.runOnContext(ignored -> action.get().onComplete(done -> {
             if (done.succeeded()) {
