@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.errorcontract.it.support.CapturedLog;
 import dev.errorcontract.it.support.RedisConsolidationProfile;
 import dev.errorcontract.it.support.RedisTestServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,24 +26,8 @@ public class RedisChecksLeaveInOneWritePerTurnTest {
 
     @Test
     void everyConnectionTheStoreOpensConsolidatesItsWrites() {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("dev.errorcontract.ratelimit");
-        logger.addHandler(handler);
-        try {
+        List<String> warnings;
+        try (CapturedLog log = CapturedLog.of("dev.errorcontract.ratelimit")) {
             RedisTestServer redis = RedisTestServer.current();
             requests(16); // RestAssured opens a connection per request: several event loops
             assertTrue(redis.calls("evalsha") + redis.calls("eval") >= 16, "Redis checked the requests");
@@ -55,8 +35,7 @@ public class RedisChecksLeaveInOneWritePerTurnTest {
             redis.startServer();
             requests(16); // the connections open again (a check that met the dead one is let through uncounted)
             assertTrue(redis.calls("evalsha") + redis.calls("eval") >= 8, "Redis checked the requests after its restart");
-        } finally {
-            logger.removeHandler(handler);
+            warnings = log.records().stream().map(CapturedLog::message).toList();
         }
         assertEquals(List.of(), warnings.stream().filter(warning -> warning.contains("one system call each")).toList());
     }

@@ -10,17 +10,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.errorcontract.it.support.CapturedLog;
 import dev.errorcontract.it.support.Flood;
 import dev.errorcontract.it.support.RedisStoresProfile;
 import dev.errorcontract.it.support.RedisTestServer;
@@ -121,25 +118,9 @@ public class RedisStoresTest extends IdempotencyTest {
             // idempotency keys: refused rather than run without protection (on-store-failure=reject, the default),
             // counted each time, logged once (throttled) with the request id
             long failuresBefore = idempotencyCount("store_failure");
-            List<LogRecord> logged = new CopyOnWriteArrayList<>();
-            Handler handler = new Handler() {
-                @Override
-                public void publish(LogRecord record) {
-                    logged.add(record);
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-            Logger logger = Logger.getLogger("dev.errorcontract.idempotency");
-            logger.addHandler(handler);
+            List<LogRecord> logged;
             long start = System.nanoTime();
-            try {
+            try (CapturedLog log = CapturedLog.of("dev.errorcontract.idempotency")) {
                 for (int i = 0; i < 6; i++) {
                     for (String path : List.of("/tasks", "/reactive/tasks")) {
                         assertContract(given().header("X-API-KEY", FULL_KEY).header("X-Request-Id", "outage-" + i)
@@ -147,8 +128,7 @@ public class RedisStoresTest extends IdempotencyTest {
                                 .body("{\"title\":\"t\",\"priority\":\"low\"}").post(path), 503, "service_unavailable");
                     }
                 }
-            } finally {
-                logger.removeHandler(handler);
+                logged = log.records();
             }
             assertEquals(failuresBefore + 12, idempotencyCount("store_failure"));
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
@@ -156,7 +136,7 @@ public class RedisStoresTest extends IdempotencyTest {
                     .filter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
             assertTrue(!errors.isEmpty() && errors.size() <= 1 + seconds / 10,
                     "one line per 10 s for 12 failures in " + seconds + " s: " + errors.size());
-            String first = errors.get(0) instanceof ExtLogRecord ext ? ext.getFormattedMessage() : errors.get(0).getMessage();
+            String first = CapturedLog.message(errors.get(0));
             assertTrue(first.contains("request_id=outage-0"), first);
             assertTrue(errors.stream().allMatch(record -> record.getThrown() == null), "no stack trace at ERROR");
         } finally {

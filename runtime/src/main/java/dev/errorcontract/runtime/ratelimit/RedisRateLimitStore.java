@@ -179,8 +179,8 @@ public class RedisRateLimitStore {
     private static final class PipelinedConnection {
         final Redis client;
         /**
-         * Given why a new connection's flushes could not be consolidated; {@code null}: they are not to be (the
-         * connection is used from any thread, or is a cluster's).
+         * Given why a new connection's flushes could not be consolidated; {@code null}: they are not to be (the shared
+         * connection, used from any thread, or a Sentinel or Cluster client's).
          */
         private final Consumer<String> consolidationUnavailable;
         /** {@code null} until the first check, or after the connection failed or closed. */
